@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Summarizer.Cli.Rendering;
+using Summarizer.Core.Planning;
+
+namespace Summarizer.Cli.Commands;
+
+/// <summary><c>summarizer plan &lt;paths…&gt;</c>: what a job would cost, without calling a model.</summary>
+public static class PlanCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Article files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
+        var chunkTokens = new Option<int?>("--chunk-tokens") { Description = "Source tokens per chunk (default from appsettings.json)." };
+        var model = new Option<string?>("--model") { Description = "Model whose prices to use (default from appsettings.json)." };
+        chunkTokens.Validators.Add(result =>
+        {
+            if (result.GetValue(chunkTokens) is < 16 or > 100_000)
+            {
+                result.AddError("--chunk-tokens must be between 16 and 100000.");
+            }
+        });
+
+        var command = new Command("plan", "Plan a job: articles, sentences, chunks, calls, tokens and cost. No model is called.")
+        {
+            paths, json, chunkTokens, model,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = new PlanRequest(parse.GetValue(paths) ?? [])
+            {
+                ChunkTokens = parse.GetValue(chunkTokens),
+                Model = parse.GetValue(model),
+            };
+            return await RunAsync(context, request, parse.GetValue(json), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, PlanRequest request, bool asJson, CancellationToken cancellationToken)
+    {
+        JobPlan plan;
+        try
+        {
+            plan = await context.Services.GetRequiredService<JobPlanner>().PlanAsync(request, cancellationToken: cancellationToken);
+        }
+        catch (PlanInputException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+
+        foreach (var rejected in plan.Articles.Where(a => !a.IsAccepted))
+        {
+            await context.Error.WriteLineAsync(rejected.Ingest.ToString());
+        }
+
+        if (asJson)
+        {
+            await context.Out.WriteLineAsync(PlanReport.From(plan).ToJson());
+        }
+        else
+        {
+            PlanTable.Write(plan, context);
+        }
+
+        return plan.Rejected > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Summarizer.Cli;
+
+/// <summary>The process exit codes of every command.</summary>
+public static class ExitCodes
+{
+    /// <summary>Everything asked for was done.</summary>
+    public const int Success = 0;
+
+    /// <summary>The command line or the configuration is wrong; nothing was done.</summary>
+    public const int UsageError = 1;
+
+    /// <summary>The command ran, but some articles were rejected or failed.</summary>
+    public const int PartialFailure = 2;
+
+    /// <summary>The user cancelled with Ctrl+C.</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,10 @@
+namespace Summarizer.Core.Planning;
+
+/// <summary>The estimated calls and tokens of one stage.</summary>
+/// <param name="Stage">The stage name: translate, summarize, merge or brief.</param>
+public sealed record StageEstimate(string Stage, int Calls, long InputTokens, long OutputTokens)
+{
+    /// <summary>Adds two estimates of the same stage.</summary>
+    public static StageEstimate operator +(StageEstimate a, StageEstimate b) =>
+        new(a.Stage, a.Calls + b.Calls, a.InputTokens + b.InputTokens, a.OutputTokens + b.OutputTokens);
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Summarizer.Core.Chunking;
+using Summarizer.Core.Ingest;
+using Summarizer.Core.Planning;
+using Summarizer.Core.Segmentation;
+
+namespace Summarizer.Core;
+
+/// <summary>Registers the summarizer's services.</summary>
+public static class SummarizerServiceCollectionExtensions
+{
+    /// <summary>Adds the core services with options bound from <paramref name="configuration"/> and validated on first use.</summary>
+    public static IServiceCollection AddSummarizerCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations();
+        services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName)).ValidateDataAnnotations();
+        services.AddOptions<PlanningOptions>().Bind(configuration.GetSection(PlanningOptions.SectionName)).ValidateDataAnnotations();
+        services.AddOptions<PricingOptions>().Bind(configuration.GetSection(PricingOptions.SectionName));
+
+        services.AddSingleton<TextDecoder>();
+        services.AddSingleton<TextNormalizer>();
+        services.AddSingleton<BoilerplateFilter>();
+        services.AddSingleton<HtmlContentExtractor>();
+        services.AddSingleton<JsonArticleReader>();
+        services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<ArticleFileFinder>();
+        services.AddSingleton<SentenceSplitter>();
+        services.AddSingleton<ITokenCounter, O200kTokenCounter>();
+        services.AddSingleton<SentenceSegmenter>();
+        services.AddSingleton<Chunker>();
+        services.AddSingleton<TokenEstimator>();
+        services.AddSingleton<JobPlanner>();
+        return services;
+    }
+}
