@@ -18,7 +18,14 @@ public static class SummarizerCommandLine
         var parsed = root.Parse(args);
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancellationToken);
+            return await parsed.InvokeAsync(new InvocationConfiguration
+            {
+                Output = context.Out,
+                Error = context.Error,
+
+                // Exceptions are turned into one line below, never a stack trace.
+                EnableDefaultExceptionHandler = false,
+            }, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -17,7 +17,8 @@ public static class PlanCommand
         var model = new Option<string?>("--model") { Description = "Model whose prices to use (default from appsettings.json)." };
         chunkTokens.Validators.Add(result =>
         {
-            if (result.GetValue(chunkTokens) is < 16 or > 100_000)
+            // Reads the token itself: a value that is not a number is already reported by the parser.
+            if (result.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is < 16 or > 100_000)
             {
                 result.AddError("--chunk-tokens must be between 16 and 100000.");
             }

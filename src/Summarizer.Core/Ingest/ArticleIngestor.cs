@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
@@ -109,7 +110,7 @@ public sealed partial class ArticleIngestor(
 
     private IngestException TooLarge(long length) => new(
         RejectionReason.TooLarge,
-        $"file too large ({length:N0} bytes; limit {_options.MaxFileBytes:N0}, set Summarizer:Ingest:MaxFileBytes)");
+        string.Create(CultureInfo.InvariantCulture, $"file too large ({length:N0} bytes; limit {_options.MaxFileBytes:N0}, set Summarizer:Ingest:MaxFileBytes)"));
 
     private static string WithSuffix(string id, string? suffix) => suffix is null ? id : $"{id}-{suffix}";
 
@@ -161,7 +162,7 @@ public sealed partial class ArticleIngestor(
         {
             return IngestResult.Rejected(path, id, RejectionReason.NotArabic, letters == 0
                 ? "not Arabic (no letters)"
-                : $"not Arabic (Arabic letters are {share:P0} of {letters:N0} letters; minimum {_options.MinArabicLetterShare:P0})");
+                : string.Create(CultureInfo.InvariantCulture, $"not Arabic (Arabic letters are {share * 100:0}% of {letters:N0} letters; minimum {_options.MinArabicLetterShare * 100:0}%)"));
         }
 
         return IngestResult.Accepted(new Article(id, path, title ?? string.Empty, text)

@@ -1,0 +1,101 @@
+using Summarizer.Core.Segmentation;
+
+namespace Summarizer.Core.Tests.Segmentation;
+
+public class SentenceSplitterTests
+{
+    private readonly SentenceSplitter _splitter = new();
+
+    [Theory]
+    [InlineData("وصل الوفد. وبدأ الاجتماع.", new[] { "وصل الوفد.", "وبدأ الاجتماع." })]
+    [InlineData("هل انتهت المهمة؟ لا أحد يعرف!", new[] { "هل انتهت المهمة؟", "لا أحد يعرف!" })]
+    [InlineData("انتهى الاجتماع؛ وغادر الوفد", new[] { "انتهى الاجتماع؛", "وغادر الوفد" })]
+    [InlineData("وانتظر الجميع… ثم بدأ", new[] { "وانتظر الجميع…", "ثم بدأ" })]
+    [InlineData("وانتظر الجميع... ثم بدأ", new[] { "وانتظر الجميع...", "ثم بدأ" })]
+    public void Closes_sentences_at_arabic_and_latin_terminators(string text, string[] expected)
+    {
+        Assert.Equal(expected, Sentences(text));
+    }
+
+    [Fact]
+    public void Treats_the_scraped_space_comma_space_joiner_as_a_boundary()
+    {
+        Assert.Equal(["أعلنت كندا قرارها", "وشارك دبلوماسيون في الاجتماع"], Sentences("أعلنت كندا قرارها , وشارك دبلوماسيون في الاجتماع"));
+    }
+
+    [Fact]
+    public void Does_not_split_at_an_arabic_comma_or_a_comma_inside_a_phrase()
+    {
+        Assert.Single(Sentences("أعلنت كندا ، الخميس ، أنها قررت خفض بعثتها، وإغلاق مكتبها, العام المقبل"));
+    }
+
+    [Theory]
+    [InlineData("بلغ التمويل 1.39 مليار دولار. وانتهى")]
+    [InlineData("وصل د. أحمد والمهندس م. سامي إلى الموقع. وانتهى")]
+    [InlineData("راجع الموقع https://example.org/news/a.b.html للتفاصيل. وانتهى")]
+    [InlineData("صدر القرار في 27.10.2024 بعد نقاش. وانتهى")]
+    public void Keeps_numbers_abbreviations_urls_and_dates_whole(string text)
+    {
+        var sentences = Sentences(text);
+
+        Assert.Equal(2, sentences.Count);
+        Assert.Equal("وانتهى", sentences[1]);
+    }
+
+    [Fact]
+    public void Does_not_split_inside_a_short_quotation()
+    {
+        Assert.Single(Sentences("وقال الوزير “لن ننسحب. سنبقى هنا” وغادر القاعة"));
+    }
+
+    [Fact]
+    public void Ends_the_sentence_when_a_quotation_ends_with_its_own_full_stop()
+    {
+        Assert.Equal(["قال: “تم الاتفاق.”", "وأضاف أن التنفيذ يبدأ قريبا."], Sentences("قال: “تم الاتفاق.” وأضاف أن التنفيذ يبدأ قريبا."));
+    }
+
+    [Fact]
+    public void Splits_a_long_quotation_at_its_own_sentence_ends()
+    {
+        var first = "بدأنا العمل منذ " + string.Join(' ', Enumerable.Repeat("سنوات طويلة مع الشركاء", 12)) + ".";
+        var text = $"وقال \"{first} وسنواصل العمل\".";
+
+        Assert.Equal(2, Sentences(text).Count);
+    }
+
+    [Fact]
+    public void Ignores_an_opening_quote_that_is_never_closed()
+    {
+        Assert.Equal(2, Sentences("وأكدت الحكومة بأنها “ تدعم الجهود. ويشمل ذلك التدريب").Count);
+    }
+
+    [Fact]
+    public void Joins_a_closing_quote_or_a_lone_dot_on_its_own_line_to_the_sentence_before()
+    {
+        const string text = "وقال “سنبقى هنا\n”\nوانتهى الأمر\n.\nثم غادر";
+
+        var spans = _splitter.Split(text);
+
+        Assert.Equal(["وقال “سنبقى هنا\n”", "وانتهى الأمر\n.", "ثم غادر"], spans.Select(s => text[s.Start..s.End]));
+    }
+
+    [Fact]
+    public void Line_ends_close_sentences_and_blank_lines_start_paragraphs()
+    {
+        var spans = _splitter.Split("العنوان الأول\nسطر ثان بلا نقطة\n\nفقرة ثانية.");
+
+        Assert.Equal([1, 1, 2], spans.Select(s => s.Paragraph));
+    }
+
+    [Fact]
+    public void Spans_point_at_trimmed_text()
+    {
+        const string text = "  أولا.   ثانيا ,  ثالثا  ";
+
+        var spans = _splitter.Split(text);
+
+        Assert.Equal(["أولا.", "ثانيا", "ثالثا"], spans.Select(s => text[s.Start..s.End]));
+    }
+
+    private List<string> Sentences(string text) => _splitter.Split(text).Select(s => text[s.Start..s.End]).ToList();
+}
