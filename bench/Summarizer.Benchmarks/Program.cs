@@ -1,0 +1,16 @@
+using Summarizer.Benchmarks;
+
+// Usage: dotnet run -c Release --project bench/Summarizer.Benchmarks -- plan [articles] [words] [chunk-tokens]
+var verb = args.ElementAtOrDefault(0) ?? "plan";
+int Arg(int index, int fallback) => int.TryParse(args.ElementAtOrDefault(index), out var value) ? value : fallback;
+return verb switch
+{
+    "plan" => await PlanBenchmark.RunAsync(Arg(1, 1000), Arg(2, 500), Arg(3, 600)),
+    _ => Fail($"unknown benchmark '{verb}'; known: plan"),
+};
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 1;
+}
