@@ -12,7 +12,7 @@ namespace Summarizer.Cli;
 public sealed record CliContext(IServiceProvider Services, TextWriter Out, TextWriter Error, bool IsTerminal)
 {
     /// <summary>
-    /// Builds the context: appsettings.json next to the binary, then environment variables
+    /// Builds the context: appsettings.json next to the binary, then user-secrets, then environment variables
     /// (<c>Summarizer__Chunking__MaxSourceTokens</c> form), then any overrides given by tests.
     /// </summary>
     public static CliContext Create(TextWriter output, TextWriter error, bool isTerminal, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
@@ -20,6 +20,7 @@ public sealed record CliContext(IServiceProvider Services, TextWriter Out, TextW
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
+            .AddUserSecrets(typeof(CliContext).Assembly, optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides ?? [])
             .Build();

@@ -13,6 +13,7 @@ public static class SummarizerCommandLine
         var root = new RootCommand("Arabic → English news briefings with cited claims, over Semantic Kernel.")
         {
             PlanCommand.Create(context),
+            RunCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core.Chunking;
+using Summarizer.Core.Engines;
+using Summarizer.Core.Jobs;
+using Summarizer.Core.Prompts;
+using Summarizer.Core.Rendering;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Segmentation;
@@ -17,6 +21,9 @@ public static class SummarizerServiceCollectionExtensions
         services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName)).ValidateDataAnnotations();
         services.AddOptions<PlanningOptions>().Bind(configuration.GetSection(PlanningOptions.SectionName)).ValidateDataAnnotations();
         services.AddOptions<PricingOptions>().Bind(configuration.GetSection(PricingOptions.SectionName));
+        services.AddOptions<PromptOptions>().Bind(configuration.GetSection(PromptOptions.SectionName)).ValidateDataAnnotations();
+        services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.SectionName)).ValidateDataAnnotations();
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations();
 
         services.AddSingleton<TextDecoder>();
         services.AddSingleton<TextNormalizer>();
@@ -31,6 +38,13 @@ public static class SummarizerServiceCollectionExtensions
         services.AddSingleton<Chunker>();
         services.AddSingleton<TokenEstimator>();
         services.AddSingleton<JobPlanner>();
+        services.AddSingleton(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PromptLibrary>();
+        services.AddSingleton<ReferenceDataStore>();
+        services.AddSingleton<EngineFactory>();
+        services.AddSingleton<JobWriter>();
+        services.AddSingleton<JobRunner>();
         return services;
     }
 }

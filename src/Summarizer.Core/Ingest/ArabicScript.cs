@@ -8,6 +8,37 @@ public static class ArabicScript
         (>= '\u0620' and <= '\u064A') or (>= '\u066E' and <= '\u06D3') or '\u06D5' or (>= '\u06EE' and <= '\u06FF')
         or (>= '\u0750' and <= '\u077F') or (>= '\u08A0' and <= '\u08FF');
 
+    /// <summary>
+    /// Folds text for matching, not for display: drops diacritics and tatweel, unifies alef, yaa and taa-marbuta
+    /// spellings and lower-cases Latin letters, so that "الأعرجي" and "الاعرجي" match.
+    /// </summary>
+    public static string FoldForMatching(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case >= '\u064B' and <= '\u065F' or '\u0670' or '\u0640':
+                    break;
+                case 'أ' or 'إ' or 'آ' or 'ٱ':
+                    builder.Append('ا');
+                    break;
+                case 'ى':
+                    builder.Append('ي');
+                    break;
+                case 'ة':
+                    builder.Append('ه');
+                    break;
+                default:
+                    builder.Append(char.ToLowerInvariant(c));
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Returns the share of Arabic letters among all letters in the text, and the count of letters.</summary>
     public static (double Share, int Letters) ArabicLetterShare(ReadOnlySpan<char> text)
     {

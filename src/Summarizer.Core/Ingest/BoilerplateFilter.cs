@@ -85,18 +85,27 @@ public sealed class BoilerplateFilter
                 "equals" => line => patterns.Any(p => string.Equals(line, p, StringComparison.OrdinalIgnoreCase)),
                 "startsWith" => line => patterns.Any(p => line.StartsWith(p, StringComparison.OrdinalIgnoreCase)),
                 "contains" => line => patterns.Any(p => line.Contains(p, StringComparison.OrdinalIgnoreCase)),
-                "regex" => Regexes(patterns),
+                "regex" => Regexes(patterns, rule.MaxOtherWords),
                 _ => throw new InvalidOperationException($"Boilerplate rule '{rule.Name}' has unknown match '{rule.Match}'."),
             };
             return new CompiledRule(rule.Name, line => (limit <= 0 || line.Length <= limit) && test(line));
         }
 
-        private static Func<string, bool> Regexes(string[] patterns)
+        private static Func<string, bool> Regexes(string[] patterns, int maxOtherWords)
         {
             var regexes = patterns
                 .Select(p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)))
                 .ToArray();
-            return line => regexes.Any(r => r.IsMatch(line));
+            return line =>
+            {
+                if (!regexes.Any(r => r.IsMatch(line)))
+                {
+                    return false;
+                }
+
+                var rest = regexes.Aggregate(line, (text, r) => r.Replace(text, " "));
+                return maxOtherWords < 0 || rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= maxOtherWords;
+            };
         }
     }
 }

@@ -12,6 +12,9 @@ public sealed class BoilerplateRule
     /// <summary>Gets or sets the longest line the rule may remove; 0 means no limit.</summary>
     public int MaxLineLength { get; set; }
 
+    /// <summary>Gets or sets, for regex rules, the most words allowed outside the matches; -1 means no limit.</summary>
+    public int MaxOtherWords { get; set; } = -1;
+
     /// <summary>Gets or sets the patterns.</summary>
     public List<string> Patterns { get; set; } = [];
 }

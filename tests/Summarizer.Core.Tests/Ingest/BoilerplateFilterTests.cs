@@ -39,6 +39,20 @@ public class BoilerplateFilterTests
         Assert.Null(_filter.Match(sentence));
     }
 
+    [Theory]
+    [InlineData("{{ commentsCount }} تعليقات")]
+    [InlineData("{{ reviewsTotal }}{{ options.labels.pluralReviewCountLabel }}")]
+    public void Removes_lines_that_are_mostly_template_text(string line)
+    {
+        Assert.Equal("template-text", _filter.Match(line));
+    }
+
+    [Fact]
+    public void Keeps_a_sentence_that_contains_template_text()
+    {
+        Assert.Null(_filter.Match("قال المتحدث إن النص {{ $system }} يبقى بيانات وليس أوامر في هذا الخبر."));
+    }
+
     [Fact]
     public void Knows_section_labels()
     {

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Spectre.Console;
+using Summarizer.Core.Jobs;
+
+namespace Summarizer.Cli.Rendering;
+
+/// <summary>Writes the end-of-run summary: where the outputs are, each article's status, what was spent.</summary>
+public static class RunSummary
+{
+    /// <summary>Writes the summary.</summary>
+    public static void Write(JobResult result, CliContext context)
+    {
+        var console = Terminal.Create(context);
+        var table = new Table().Border(TableBorder.Rounded).Title($"Job {result.JobId}: {result.Status}");
+        table.AddColumns("article", "status", "reason");
+        foreach (var article in result.Articles)
+        {
+            table.AddRow(new Text(article.Id), new Text(article.Status), new Text(article.Reason ?? string.Empty));
+        }
+
+        var stages = new Table().Border(TableBorder.Rounded).Title("Calls and tokens");
+        stages.AddColumns("stage", "calls", "repairs", "failed", "input tok", "output tok");
+        foreach (var stage in result.Usage)
+        {
+            stages.AddRow(stage.Stage, N(stage.Calls), N(stage.Repairs), N(stage.Failed), N(stage.InputTokens), N(stage.OutputTokens));
+        }
+
+        console.Write(table);
+        console.Write(stages);
+        var cost = result.CostUsd is { } usd ? usd.ToString("0.0000", CultureInfo.InvariantCulture) + " USD" : "not priced";
+        console.WriteLine($"engine: {result.Engine.Kind} ({result.Engine.Reason}); model: {result.Engine.Model}; cost: {cost}");
+        console.WriteLine($"outputs: {result.JobDirectory}");
+        console.WriteLine($"  briefing:      {Path.Combine(result.JobDirectory, "briefing.md")}");
+        console.WriteLine($"  side by side:  {Path.Combine(result.JobDirectory, "articles", "<article-id>", "side-by-side.html")}");
+        console.WriteLine($"  manifest:      {Path.Combine(result.JobDirectory, "manifest.json")}");
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,147 @@
+using System.ClientModel;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Services;
+using OpenAI.Chat;
+using SkChatMessageContent = Microsoft.SemanticKernel.ChatMessageContent;
+
+namespace Summarizer.Core.Engines;
+
+/// <summary>
+/// Adapts an <see cref="ChatClient"/> (OpenAI or Azure OpenAI, version 2.1.0) to Semantic Kernel's
+/// <see cref="IChatCompletionService"/>. The SK connectors of this SK version need newer OpenAI packages that break
+/// Azure.AI.OpenAI 2.1.0 at run time (DESIGN.md), so this small adapter is the seam instead.
+/// </summary>
+public sealed class ChatClientCompletionService(ChatClient client, string modelLabel) : IChatCompletionService
+{
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = modelLabel };
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SkChatMessageContent>> GetChatMessageContentsAsync(
+        ChatHistory chatHistory,
+        PromptExecutionSettings? executionSettings = null,
+        Kernel? kernel = null,
+        CancellationToken cancellationToken = default)
+    {
+        var settings = executionSettings as StageExecutionSettings;
+        var messages = ToMessages(chatHistory, settings?.Repair);
+        var options = settings is null ? new ChatCompletionOptions() : ToOptions(settings);
+
+        ChatCompletion completion;
+        try
+        {
+            completion = (await client.CompleteChatAsync(messages, options, cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (ClientResultException ex)
+        {
+            throw ToEngineException(ex);
+        }
+
+        var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(p => p.Text)) : string.Empty;
+        var usage = new CallUsage(
+            completion.Usage?.InputTokenCount ?? 0,
+            completion.Usage?.OutputTokenCount ?? 0,
+            FinishReasonName(completion.FinishReason),
+            completion.Model);
+        return
+        [
+            new SkChatMessageContent(AuthorRole.Assistant, text, modelId: completion.Model ?? modelLabel)
+            {
+                Metadata = new Dictionary<string, object?> { [CallUsage.MetadataKey] = usage },
+            },
+        ];
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
+        ChatHistory chatHistory,
+        PromptExecutionSettings? executionSettings = null,
+        Kernel? kernel = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Stages validate whole answers, so a stream is the whole answer in one piece.
+        foreach (var message in await GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StreamingChatMessageContent(message.Role, message.Content, modelId: message.ModelId, metadata: message.Metadata);
+        }
+    }
+
+    private static List<ChatMessage> ToMessages(ChatHistory history, RepairRequest? repair)
+    {
+        var messages = new List<ChatMessage>(history.Count + 2);
+        foreach (var message in history)
+        {
+            var content = message.Content ?? string.Empty;
+            messages.Add(message.Role.Label switch
+            {
+                "system" => new SystemChatMessage(content),
+                "assistant" => new AssistantChatMessage(content),
+                _ => new UserChatMessage(content),
+            });
+        }
+
+        if (repair is not null)
+        {
+            messages.Add(new AssistantChatMessage(repair.PreviousAnswer));
+            messages.Add(new UserChatMessage(repair.Message));
+        }
+
+        return messages;
+    }
+
+    private static ChatCompletionOptions ToOptions(StageExecutionSettings settings) => new()
+    {
+        Temperature = (float)settings.Temperature,
+        MaxOutputTokenCount = settings.MaxTokens,
+        ResponseFormat = settings.ResponseFormat switch
+        {
+            "json_schema" => ChatResponseFormat.CreateJsonSchemaFormat(
+                settings.Stage,
+                BinaryData.FromString(settings.Schema.ToJsonString()),
+                jsonSchemaIsStrict: true),
+            "json_object" => ChatResponseFormat.CreateJsonObjectFormat(),
+            _ => null,
+        },
+    };
+
+    private static string FinishReasonName(ChatFinishReason reason) => reason switch
+    {
+        ChatFinishReason.Stop => "stop",
+        ChatFinishReason.Length => "length",
+        ChatFinishReason.ContentFilter => "content_filter",
+        ChatFinishReason.ToolCalls => "tool_calls",
+        ChatFinishReason.FunctionCall => "function_call",
+        _ => reason.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Keeps the service's status, error code and message; the request (and its key) is never part of it.</summary>
+    private static EngineCallException ToEngineException(ClientResultException ex)
+    {
+        string? code = null, message = null;
+        try
+        {
+            var body = ex.GetRawResponse()?.Content?.ToString();
+            if (!string.IsNullOrEmpty(body))
+            {
+                using var json = JsonDocument.Parse(body);
+                if (json.RootElement.TryGetProperty("error", out var error))
+                {
+                    code = error.TryGetProperty("code", out var c) ? c.ToString() : null;
+                    message = error.TryGetProperty("message", out var m) ? m.GetString() : null;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a JSON error body; the status alone is the message.
+        }
+
+        var text = $"HTTP {ex.Status}" + (code is null ? string.Empty : $" {code}") + (message is null ? string.Empty : $": {Shorten(message)}");
+        return new EngineCallException(text, ex.Status, code, ex);
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 300), "…");
+}

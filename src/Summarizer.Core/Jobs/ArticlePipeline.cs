@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Summarizer.Core.Chunking;
+using Summarizer.Core.Planning;
+using Summarizer.Core.Prompts;
+using Summarizer.Core.Stages;
+using Summarizer.Core.Validation;
+
+namespace Summarizer.Core.Jobs;
+
+/// <summary>
+/// Runs one article through translate (chunk by chunk, each with the translated sentences before it as context),
+/// summarize (chunks in parallel) and merge, validating every answer and recording whatever fails.
+/// </summary>
+public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJobProgress progress)
+{
+    /// <summary>Runs the article's stages; engine errors end the article with a reason, other articles go on.</summary>
+    public async Task RunAsync(ArticleWork work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var chunk in work.Chunks)
+            {
+                await TranslateAsync(work, chunk, cancellationToken).ConfigureAwait(false);
+            }
+
+            await Task.WhenAll(work.Chunks.Select(chunk => SummarizeAsync(work, chunk, cancellationToken))).ConfigureAwait(false);
+            await MergeAsync(work, cancellationToken).ConfigureAwait(false);
+            if (work.Status == JobStatuses.Done && work.Failures.Count > 0)
+            {
+                work.Status = JobStatuses.Partial;
+            }
+        }
+        catch (Engines.EngineCallException ex)
+        {
+            work.Status = JobStatuses.Failed;
+            work.Reason = ex.Message;
+            work.Failures.Add(new Failure(work.Article.Id, "engine", "article", ex.Message));
+        }
+    }
+
+    private async Task TranslateAsync(ArticleWork work, Chunk chunk, CancellationToken cancellationToken)
+    {
+        var arabic = string.Join('\n', chunk.Sentences.Select(s => s.Text));
+        var terms = glossary.Find(arabic);
+        var input = new JsonObject
+        {
+            ["title"] = work.Article.Title,
+            ["sentences"] = ToJson(chunk.Sentences.Select(s => new TranslateSentence(s.Id, s.Text))),
+            ["context"] = ToJson(chunk.Context.Select(s => new ContextSentence(s.Id, s.Text, work.English.GetValueOrDefault(s.Id, string.Empty)))),
+            ["glossary"] = ToJson(terms.Select(t => new GlossaryEntry(t.Ar, t.En))),
+        };
+        var ids = chunk.Sentences.Select(s => s.Id).ToList();
+        var result = await CallAsync<TranslateOutput>(StageNames.Translate, input, output => StageValidator.Translation(ids, output), cancellationToken).ConfigureAwait(false);
+
+        var byId = (result.Output?.Translations ?? [])
+            .Where(t => !string.IsNullOrWhiteSpace(t.En))
+            .GroupBy(t => t.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().En, StringComparer.Ordinal);
+        foreach (var sentence in chunk.Sentences)
+        {
+            if (byId.TryGetValue(sentence.Id, out var english))
+            {
+                work.English[sentence.Id] = english;
+                foreach (var term in glossary.Missing(sentence.Text, english))
+                {
+                    work.Flag(sentence.Id, new Flag(FlagCodes.GlossaryMissing, "warning", $"\"{term.Ar}\" should be rendered \"{term.En}\""));
+                }
+            }
+            else
+            {
+                var reason = result.Errors.Count > 0 ? string.Join("; ", result.Errors) : "no translation returned";
+                work.Flag(sentence.Id, new Flag(FlagCodes.TranslationFailed, "error", reason));
+                work.Failures.Add(new Failure(work.Article.Id, StageNames.Translate, sentence.Id, reason));
+            }
+        }
+    }
+
+    private async Task SummarizeAsync(ArticleWork work, Chunk chunk, CancellationToken cancellationToken)
+    {
+        var input = new JsonObject
+        {
+            ["title"] = work.Article.Title,
+            ["sentences"] = ToJson(chunk.Sentences.Select(s => new SummarizeSentence(s.Id, s.Text, work.English.GetValueOrDefault(s.Id, string.Empty)))),
+        };
+        var ids = chunk.Sentences.Select(s => s.Id).ToList();
+        var result = await CallAsync<SummarizeOutput>(StageNames.Summarize, input, output => StageValidator.Claims(ids, output.Claims), cancellationToken).ConfigureAwait(false);
+        if (result.Output is null)
+        {
+            work.Failures.Add(new Failure(work.Article.Id, StageNames.Summarize, chunk.Id, string.Join("; ", result.Errors)));
+            return;
+        }
+
+        var valid = new List<ClaimDraft>();
+        foreach (var claim in result.Output.Claims)
+        {
+            var problems = StageValidator.Claims(ids, [claim]);
+            if (problems.Count == 0)
+            {
+                valid.Add(claim);
+            }
+            else
+            {
+                work.Failures.Add(new Failure(work.Article.Id, StageNames.Summarize, $"{chunk.Id}: {claim.En}", string.Join("; ", problems)));
+            }
+        }
+
+        lock (work.ChunkClaims)
+        {
+            work.ChunkClaims.AddRange(valid);
+        }
+    }
+
+    private async Task MergeAsync(ArticleWork work, CancellationToken cancellationToken)
+    {
+        // Chunk claims were added as chunks finished; put them back in reading order of their first source.
+        var order = work.Sentences.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var claims = work.ChunkClaims.OrderBy(c => c.Sources.Select(s => order.GetValueOrDefault(s, int.MaxValue)).DefaultIfEmpty(int.MaxValue).Min()).ToList();
+        if (claims.Count == 0)
+        {
+            work.Status = JobStatuses.Failed;
+            work.Reason = "no valid claims to summarise";
+            return;
+        }
+
+        var input = new JsonObject
+        {
+            ["title"] = work.Article.Title,
+            ["claims"] = ToJson(claims.Select((c, i) => new MergeClaim(ClaimId(i), c.En, c.Ar, c.Sources))),
+        };
+        var ids = work.Sentences.Select(s => s.Id).ToList();
+        var result = await CallAsync<MergeOutput>(StageNames.Merge, input, output => StageValidator.Merge(ids, output), cancellationToken).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            work.Failures.Add(new Failure(work.Article.Id, StageNames.Merge, "summary", string.Join("; ", result.Errors)));
+        }
+
+        // Even an invalid merge keeps the valid claims: the chunk claims stand in when merge gave none that validate.
+        var merged = result.Output?.Claims.Where(c => StageValidator.Claims(ids, [c]).Count == 0).ToList() ?? [];
+        work.Summary = result.IsValid ? result.Output : null;
+        var text = work.Sentences.ToDictionary(s => s.Id, s => s.Text, StringComparer.Ordinal);
+        var final = merged.Count > 0 ? merged : claims;
+        for (var i = 0; i < final.Count; i++)
+        {
+            var claim = final[i];
+            var cited = claim.Sources.Select(s => text[s]).ToList();
+            var flags = NumberExtractor.Unsupported(claim.En + " " + claim.Ar, cited)
+                .Select(n => new Flag(FlagCodes.UnsupportedNumber, "error", $"{n.Text} does not occur in the cited sentences {string.Join(", ", claim.Sources)}"))
+                .ToList();
+            work.Claims.Add(new Claim(ClaimId(i), claim.En, claim.Ar, claim.Sources, flags));
+        }
+    }
+
+    private async Task<StageCallResult<T>> CallAsync<T>(string stage, JsonObject input, Func<T, IReadOnlyList<string>> validate, CancellationToken cancellationToken)
+        where T : class
+    {
+        await callers.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await callers.For(stage).CallAsync(input, validate, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            callers.Gate.Release();
+            progress.CallFinished(stage);
+        }
+    }
+
+    private static JsonArray ToJson<T>(IEnumerable<T> items) => (JsonArray)System.Text.Json.JsonSerializer.SerializeToNode(items.ToList(), StageJson.Options)!;
+
+    private static string ClaimId(int index) => "k" + (index + 1).ToString(CultureInfo.InvariantCulture);
+}

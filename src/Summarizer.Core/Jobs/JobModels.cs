@@ -1,0 +1,84 @@
+using Summarizer.Core.Chunking;
+using Summarizer.Core.Ingest;
+using Summarizer.Core.Segmentation;
+using Summarizer.Core.Stages;
+using Summarizer.Core.Validation;
+
+namespace Summarizer.Core.Jobs;
+
+/// <summary>A summary claim with its id, cited sentences and QA flags.</summary>
+public sealed record Claim(string Id, string En, string Ar, IReadOnlyList<string> Sources, IReadOnlyList<Flag> Flags);
+
+/// <summary>Something that could not be done, recorded with its reason instead of being dropped.</summary>
+/// <param name="Article">The article id, or <c>*</c> for the job's brief.</param>
+/// <param name="Stage">The stage.</param>
+/// <param name="Item">What failed: a sentence id, chunk id, claim, or the stage's whole answer.</param>
+/// <param name="Reason">Why.</param>
+public sealed record Failure(string Article, string Stage, string Item, string Reason);
+
+/// <summary>The statuses of articles and jobs.</summary>
+public static class JobStatuses
+{
+    /// <summary>Everything was done.</summary>
+    public const string Done = "done";
+
+    /// <summary>Done, but some items failed and are listed.</summary>
+    public const string Partial = "partial";
+
+    /// <summary>Nothing usable was produced; the reason says why.</summary>
+    public const string Failed = "failed";
+
+    /// <summary>The file was rejected at ingest.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>Stopped by the user before finishing.</summary>
+    public const string Cancelled = "cancelled";
+}
+
+/// <summary>One article's work: filled in by its pipeline, then written out. Owned by one task at a time.</summary>
+public sealed class ArticleWork(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks)
+{
+    /// <summary>Gets the article.</summary>
+    public Article Article { get; } = article;
+
+    /// <summary>Gets the sentences.</summary>
+    public IReadOnlyList<Sentence> Sentences { get; } = sentences;
+
+    /// <summary>Gets the chunks.</summary>
+    public IReadOnlyList<Chunk> Chunks { get; } = chunks;
+
+    /// <summary>Gets the English of each translated sentence, by id.</summary>
+    public Dictionary<string, string> English { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the QA flags of each sentence, by id.</summary>
+    public Dictionary<string, List<Flag>> SentenceFlags { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the claims from the per-chunk summaries, in chunk order.</summary>
+    public List<ClaimDraft> ChunkClaims { get; } = [];
+
+    /// <summary>Gets or sets the merged summary, when merge succeeded.</summary>
+    public MergeOutput? Summary { get; set; }
+
+    /// <summary>Gets the final claims, with ids and flags.</summary>
+    public List<Claim> Claims { get; } = [];
+
+    /// <summary>Gets what failed, with reasons.</summary>
+    public List<Failure> Failures { get; } = [];
+
+    /// <summary>Gets or sets the article status.</summary>
+    public string Status { get; set; } = JobStatuses.Done;
+
+    /// <summary>Gets or sets why the article failed, when it did.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Adds a flag to a sentence.</summary>
+    public void Flag(string sentenceId, Flag flag)
+    {
+        if (!SentenceFlags.TryGetValue(sentenceId, out var flags))
+        {
+            SentenceFlags[sentenceId] = flags = [];
+        }
+
+        flags.Add(flag);
+    }
+}

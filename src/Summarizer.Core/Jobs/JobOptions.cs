@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Summarizer.Core.Jobs;
+
+/// <summary>Options of job runs.</summary>
+public sealed class JobOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Summarizer:Jobs";
+
+    /// <summary>Gets or sets the folder job folders are written to.</summary>
+    /// <value>The default value is <c>outputs</c>.</value>
+    [Required]
+    public string OutputRoot { get; set; } = "outputs";
+
+    /// <summary>Gets or sets how many model calls may run at once.</summary>
+    /// <value>The default value is 4.</value>
+    [Range(1, 256)]
+    public int Concurrency { get; set; } = 4;
+}

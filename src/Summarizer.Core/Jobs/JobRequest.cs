@@ -1,0 +1,23 @@
+using Summarizer.Core.Engines;
+
+namespace Summarizer.Core.Jobs;
+
+/// <summary>What to run: the articles and the settings a user may give on the command line.</summary>
+/// <param name="Paths">Files and folders of articles.</param>
+public sealed record JobRequest(IReadOnlyList<string> Paths)
+{
+    /// <summary>Gets the engine settings given on the command line.</summary>
+    public EngineOverrides Engine { get; init; } = new();
+
+    /// <summary>Gets prompt versions that replace the configured ones, by stage.</summary>
+    public IReadOnlyDictionary<string, int> PromptVersions { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Gets the output folder, or <see langword="null"/> for the configured one.</summary>
+    public string? OutputRoot { get; init; }
+
+    /// <summary>Gets the most calls at once, or <see langword="null"/> for the configured number.</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary>Gets the chunk budget, or <see langword="null"/> for the configured one.</summary>
+    public int? ChunkTokens { get; init; }
+}

@@ -1,0 +1,17 @@
+using Summarizer.Core.Engines;
+using Summarizer.Core.Stages;
+
+namespace Summarizer.Core.Jobs;
+
+/// <summary>What a finished (or stopped) job produced and where.</summary>
+public sealed record JobResult(
+    string JobId,
+    string JobDirectory,
+    ResolvedEngine Engine,
+    string Status,
+    IReadOnlyList<JobArticleStatus> Articles,
+    IReadOnlyList<StageUsageSnapshot> Usage,
+    decimal? CostUsd);
+
+/// <summary>An article's outcome in a job.</summary>
+public sealed record JobArticleStatus(string Id, string Path, string Status, string? Reason);

@@ -1,0 +1,179 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Summarizer.Core.Chunking;
+using Summarizer.Core.Engines;
+using Summarizer.Core.Planning;
+using Summarizer.Core.Prompts;
+using Summarizer.Core.Rendering;
+using Summarizer.Core.Stages;
+using Summarizer.Core.Validation;
+
+namespace Summarizer.Core.Jobs;
+
+/// <summary>
+/// Runs a job end to end: plans the articles, builds the kernel on the chosen engine, runs every article's pipeline
+/// (calls bounded by the concurrency gate), writes each article's outputs as soon as it finishes, then the briefing
+/// and the manifest. Ctrl+C stops cleanly: finished articles stay written and the manifest says what finished.
+/// </summary>
+public sealed class JobRunner(
+    JobPlanner planner,
+    EngineFactory engines,
+    PromptLibrary prompts,
+    JobWriter writer,
+    TokenEstimator estimator,
+    TimeProvider clock,
+    IOptions<JobOptions> jobOptions,
+    IOptions<ChunkingOptions> chunking)
+{
+    /// <summary>Runs the job.</summary>
+    /// <exception cref="PlanInputException">No articles can be found at the paths.</exception>
+    /// <exception cref="EngineConfigurationException">The engine lacks a setting.</exception>
+    /// <exception cref="PromptException">A prompt file is missing or invalid.</exception>
+    public async Task<JobResult> RunAsync(JobRequest request, IJobProgress? progress = null, CancellationToken cancellationToken = default)
+    {
+        progress ??= NullJobProgress.Instance;
+        var engine = engines.Create(request.Engine);
+        var stagePrompts = StageNames.All.ToDictionary(
+            stage => stage,
+            stage => prompts.LoadConfigured(stage, request.PromptVersions.TryGetValue(stage, out var v) ? v : null),
+            StringComparer.Ordinal);
+        var glossary = Glossary.Load(prompts.Root);
+        var plan = await planner.PlanAsync(new PlanRequest(request.Paths) { ChunkTokens = request.ChunkTokens }, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        var created = clock.GetUtcNow();
+        var jobId = JobIds.New(created, request.Paths);
+        var jobDirectory = Path.GetFullPath(Path.Combine(request.OutputRoot ?? jobOptions.Value.OutputRoot, jobId));
+        Directory.CreateDirectory(jobDirectory);
+        progress.Message($"engine: {engine.Kind} ({engine.Reason}); model: {engine.Model}");
+        progress.Message($"job {jobId} → {jobDirectory}");
+
+        var usage = new StageUsage();
+        var concurrency = request.Concurrency ?? jobOptions.Value.Concurrency;
+        using var gate = new SemaphoreSlim(concurrency);
+        var kernel = BuildKernel(engine);
+        var callers = new StageCallers(
+            new StageCaller(kernel, stagePrompts[StageNames.Translate], engine.Options.ResponseFormat, usage),
+            new StageCaller(kernel, stagePrompts[StageNames.Summarize], engine.Options.ResponseFormat, usage),
+            new StageCaller(kernel, stagePrompts[StageNames.Merge], engine.Options.ResponseFormat, usage),
+            new StageCaller(kernel, stagePrompts[StageNames.Brief], engine.Options.ResponseFormat, usage),
+            gate);
+        var context = new JobContext(jobId, created, engine, stagePrompts.Values.ToList(), glossary, request.ChunkTokens ?? chunking.Value.MaxSourceTokens, chunking.Value.ContextSentences, concurrency);
+
+        var works = plan.Articles.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article!, a.Sentences, a.Chunks)).ToList();
+        progress.Started(works.Count, plan.Calls);
+        var pipeline = new ArticlePipeline(callers, glossary, progress);
+        var cancelled = false;
+        BriefResult? brief = null;
+        try
+        {
+            await Task.WhenAll(works.Select(async work =>
+            {
+                await pipeline.RunAsync(work, cancellationToken).ConfigureAwait(false);
+                writer.WriteArticle(jobDirectory, context, work);
+                progress.ArticleFinished(work.Article.Id, work.Status, work.Reason);
+            })).ConfigureAwait(false);
+
+            brief = await BriefAsync(callers, works, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cancelled = true;
+        }
+
+        var articles = plan.Articles.Select(a => Status(a, works, cancelled)).ToList();
+        var snapshot = usage.Snapshot();
+        var cost = estimator.Cost(engine.Options.Model.Length > 0 ? engine.Options.Model : engine.Options.Deployment, snapshot.Sum(s => s.InputTokens), snapshot.Sum(s => s.OutputTokens));
+        var status = cancelled ? JobStatuses.Cancelled : OverallStatus(articles, brief);
+        if (brief is not null)
+        {
+            writer.WriteBriefing(jobDirectory, context, works, brief);
+        }
+
+        writer.WriteManifest(jobDirectory, context, plan, works, articles, snapshot, cost, status, brief, clock.GetUtcNow());
+        return new JobResult(jobId, jobDirectory, engine, status, articles, snapshot, cost);
+    }
+
+    private static async Task<BriefResult?> BriefAsync(StageCallers callers, List<ArticleWork> works, IJobProgress progress, CancellationToken cancellationToken)
+    {
+        var ready = works.Where(w => w.Claims.Count > 0).ToList();
+        if (ready.Count == 0)
+        {
+            return null;
+        }
+
+        var input = new JsonObject
+        {
+            ["articles"] = System.Text.Json.JsonSerializer.SerializeToNode(
+                ready.Select(w => new BriefArticle(w.Article.Id, w.Summary?.HeadlineEn ?? w.Article.Title, w.Claims.Select(c => new BriefClaim(c.En, c.Sources)).ToList())).ToList(),
+                StageJson.Options),
+        };
+        var sentences = ready.ToDictionary(
+            w => w.Article.Id,
+            w => (IReadOnlySet<string>)w.Sentences.Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        await callers.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await callers.Brief.CallAsync<BriefOutput>(input, output => StageValidator.Brief(sentences, output), cancellationToken).ConfigureAwait(false);
+            var failures = result.IsValid ? [] : new List<Failure> { new("*", StageNames.Brief, "briefing", string.Join("; ", result.Errors)) };
+            return new BriefResult(result.Output, failures);
+        }
+        catch (EngineCallException ex)
+        {
+            return new BriefResult(null, [new Failure("*", StageNames.Brief, "briefing", ex.Message)]);
+        }
+        finally
+        {
+            callers.Gate.Release();
+            progress.CallFinished(StageNames.Brief);
+        }
+    }
+
+    private static JobArticleStatus Status(ArticlePlan plan, List<ArticleWork> works, bool cancelled)
+    {
+        if (!plan.IsAccepted)
+        {
+            return new JobArticleStatus(plan.Id, plan.Ingest.Path, JobStatuses.Rejected, plan.Ingest.Message);
+        }
+
+        var work = works.First(w => w.Article.Id == plan.Id);
+        var unfinished = cancelled && work.Claims.Count == 0 && work.Status != JobStatuses.Failed;
+        return unfinished
+            ? new JobArticleStatus(plan.Id, plan.Ingest.Path, JobStatuses.Cancelled, "stopped before it finished")
+            : new JobArticleStatus(plan.Id, plan.Ingest.Path, work.Status, work.Reason);
+    }
+
+    private static string OverallStatus(IReadOnlyList<JobArticleStatus> articles, BriefResult? brief)
+    {
+        if (articles.All(a => a.Status is JobStatuses.Failed or JobStatuses.Rejected))
+        {
+            return JobStatuses.Failed;
+        }
+
+        return articles.All(a => a.Status == JobStatuses.Done) && brief is { Failures.Count: 0 } ? JobStatuses.Done : JobStatuses.Partial;
+    }
+
+    private static Kernel BuildKernel(ResolvedEngine engine)
+    {
+        var builder = Kernel.CreateBuilder();
+        builder.Services.AddSingleton<IChatCompletionService>(engine.Service);
+        return builder.Build();
+    }
+}
+
+/// <summary>The briefing stage's outcome.</summary>
+public sealed record BriefResult(BriefOutput? Output, IReadOnlyList<Failure> Failures);
+
+/// <summary>What every output of a job records about how it was made.</summary>
+public sealed record JobContext(
+    string JobId,
+    DateTimeOffset Created,
+    ResolvedEngine Engine,
+    IReadOnlyList<StagePrompt> Prompts,
+    Glossary Glossary,
+    int ChunkTokens,
+    int ContextSentences,
+    int Concurrency);

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Summarizer.Core.Planning;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Summarizer.Core.Prompts;
+
+/// <summary>
+/// Reads versioned prompt files (<c>prompts/&lt;stage&gt;/v&lt;N&gt;.yaml</c>) into Semantic Kernel prompt configs.
+/// Every input variable is declared as plain text: values are JSON data, and Semantic Kernel encodes them so that
+/// nothing in an article can open a new chat message or be evaluated as template syntax.
+/// </summary>
+public sealed class PromptLibrary(IOptions<PromptOptions> options)
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    /// <summary>Gets the prompts folder in use.</summary>
+    public string Root { get; } = ResolveRoot(options.Value.Root);
+
+    /// <summary>Returns the version configured for a stage, or the latest published one when none is configured.</summary>
+    public int ConfiguredVersion(string stage) =>
+        options.Value.Versions.TryGetValue(stage, out var version) ? version : Versions(stage).DefaultIfEmpty(1).Max();
+
+    /// <summary>Lists the versions present for a stage, ascending.</summary>
+    public IReadOnlyList<int> Versions(string stage)
+    {
+        var folder = System.IO.Path.Combine(Root, stage);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(folder, "v*.yaml")
+            .Select(f => System.IO.Path.GetFileNameWithoutExtension(f)[1..])
+            .Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
+            .Where(n => n > 0)
+            .Order()
+            .ToList();
+    }
+
+    /// <summary>Loads one prompt version.</summary>
+    /// <exception cref="PromptException">The file is missing or invalid.</exception>
+    public StagePrompt Load(string stage, int version)
+    {
+        if (!StageNames.All.Contains(stage))
+        {
+            throw new PromptException($"unknown stage '{stage}' (stages: {string.Join(", ", StageNames.All)})");
+        }
+
+        var path = System.IO.Path.Combine(Root, stage, $"v{version.ToString(CultureInfo.InvariantCulture)}.yaml");
+        if (!File.Exists(path))
+        {
+            var present = Versions(stage);
+            throw new PromptException($"prompt {stage} v{version} not found at {path} (present: {(present.Count == 0 ? "none" : string.Join(", ", present.Select(v => $"v{v}")))})");
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        PromptFile file;
+        try
+        {
+            file = Yaml.Deserialize<PromptFile>(new StreamReader(new MemoryStream(bytes)));
+        }
+        catch (YamlException ex)
+        {
+            throw new PromptException($"{path}: invalid YAML at line {ex.Start.Line}: {ex.Message}");
+        }
+
+        Check(file, stage, version, path);
+        var config = new PromptTemplateConfig(file.Template)
+        {
+            Name = file.Name,
+            Description = file.Description,
+            TemplateFormat = PromptTemplateConfig.SemanticKernelTemplateFormat,
+            InputVariables = file.InputVariables
+                .Select(v => new InputVariable { Name = v.Name, Description = v.Description, IsRequired = v.IsRequired, AllowDangerouslySetContent = false })
+                .ToList(),
+            AllowDangerouslySetContent = false,
+        };
+        return new StagePrompt(stage, version, path, Convert.ToHexStringLower(SHA256.HashData(bytes)), config, file.ExecutionSettings);
+    }
+
+    /// <summary>Loads the configured version of a stage, or the given override.</summary>
+    public StagePrompt LoadConfigured(string stage, int? overrideVersion = null) => Load(stage, overrideVersion ?? ConfiguredVersion(stage));
+
+    private static void Check(PromptFile file, string stage, int version, string path)
+    {
+        if (!string.Equals(file.Name, stage, StringComparison.Ordinal) || file.Version != version)
+        {
+            throw new PromptException($"{path}: says name '{file.Name}' version {file.Version}; the path says {stage} v{version}");
+        }
+
+        if (!string.Equals(file.TemplateFormat, PromptTemplateConfig.SemanticKernelTemplateFormat, StringComparison.Ordinal))
+        {
+            throw new PromptException($"{path}: template_format '{file.TemplateFormat}' is not available; use semantic-kernel");
+        }
+
+        if (string.IsNullOrWhiteSpace(file.Template))
+        {
+            throw new PromptException($"{path}: template is empty");
+        }
+
+        foreach (var variable in file.InputVariables)
+        {
+            if (!file.Template.Contains("{{$" + variable.Name + "}}", StringComparison.Ordinal))
+            {
+                throw new PromptException($"{path}: input variable '{variable.Name}' is not used in the template");
+            }
+        }
+    }
+
+    private static string ResolveRoot(string root)
+    {
+        if (System.IO.Path.IsPathRooted(root))
+        {
+            return root;
+        }
+
+        var inWorkingFolder = System.IO.Path.GetFullPath(root);
+        return Directory.Exists(inWorkingFolder) ? inWorkingFolder : System.IO.Path.Combine(AppContext.BaseDirectory, root);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text;
+using Summarizer.Core.Jobs;
+
+namespace Summarizer.Core.Rendering;
+
+/// <summary>
+/// Renders <c>side-by-side.html</c>: one self-contained page (no network), Arabic and English aligned sentence by sentence
+/// with ids, the summary and its claims linked to their source sentences, and QA flags. Every text is HTML-encoded.
+/// </summary>
+public static class SideBySidePage
+{
+    private const string Style = """
+        :root { --ar: "Noto Naskh Arabic", "Amiri", "Scheherazade New", "Traditional Arabic", "Arial", sans-serif; }
+        body { font: 15px/1.55 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: #fafafa; }
+        header { padding: 12px 20px; background: #fff; border-bottom: 1px solid #ddd; }
+        header h1 { font-size: 19px; margin: 0 0 4px; }
+        .meta { color: #555; font-size: 12.5px; }
+        .banner { background: #fff3cd; border: 1px solid #e0c36a; padding: 6px 10px; margin-top: 8px; font-size: 13px; }
+        main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(260px, 1fr); gap: 16px; padding: 16px 20px; }
+        .grid { display: grid; grid-template-columns: 3.5em minmax(0, 1fr) minmax(0, 1fr); background: #fff; border: 1px solid #ddd; }
+        .row { display: contents; }
+        .row > * { padding: 6px 10px; border-bottom: 1px solid #eee; }
+        .row:target > *, .row.hl > * { background: #fff8d6; }
+        .id { color: #777; font: 12px ui-monospace, monospace; }
+        .id a { color: inherit; }
+        .en { direction: ltr; }
+        .ar { direction: rtl; text-align: right; font-family: var(--ar); font-size: 17px; }
+        .flag { display: inline-block; margin: 2px 4px 0 0; padding: 0 6px; border-radius: 8px; font-size: 12px; }
+        .flag.error { background: #fde2e1; color: #8a1c15; }
+        .flag.warning { background: #fff1d6; color: #7a4d00; }
+        .flag.note { background: #e6f0ff; color: #174ea6; }
+        .missing { color: #8a1c15; font-style: italic; }
+        aside { background: #fff; border: 1px solid #ddd; padding: 10px 14px; align-self: start; position: sticky; top: 10px; }
+        aside h2 { font-size: 15px; margin: 8px 0; }
+        aside ol { padding-left: 20px; }
+        aside li { margin-bottom: 8px; }
+        .claim-ar { direction: rtl; text-align: right; font-family: var(--ar); color: #333; }
+        @media print { aside { position: static; } main { grid-template-columns: 1fr; } .row > * { break-inside: avoid; } }
+        """;
+
+    /// <summary>Renders the page.</summary>
+    public static string Render(ArticleWork work, Provenance provenance)
+    {
+        var flagsById = work.SentenceFlags;
+        var html = new StringBuilder();
+        var title = work.Summary?.HeadlineEn ?? (work.Article.Title.Length > 0 ? work.Article.Title : work.Article.Id);
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(Html.Encode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<header>\n")
+            .Append("<h1>").Append(Html.Encode(title)).Append("</h1>\n");
+        if (work.Article.Title.Length > 0)
+        {
+            html.Append("<div class=\"ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(work.Article.Title)).Append("</div>\n");
+        }
+
+        html.Append("<div class=\"meta\">").Append(Html.Encode($"{work.Article.Id} · {work.Article.Path}" + (work.Article.Source is null ? string.Empty : $" · source: {work.Article.Source}"))).Append("</div>\n")
+            .Append("<div class=\"meta\">").Append(Html.Encode(provenance.OneLine)).Append("</div>\n");
+        if (provenance.ReferenceData)
+        {
+            html.Append("<div class=\"banner\" role=\"note\">").Append(Html.Encode(Provenance.ReferenceBanner)).Append("</div>\n");
+        }
+
+        html.Append("</header>\n<main>\n<section class=\"grid\" aria-label=\"Sentences, English and Arabic\">\n");
+        foreach (var sentence in work.Sentences)
+        {
+            var id = Html.Encode(sentence.Id);
+            html.Append("<div class=\"row\" id=\"").Append(id).Append("\"><div class=\"id\"><a href=\"#").Append(id).Append("\">").Append(id).Append("</a></div>")
+                .Append("<div class=\"en\" lang=\"en\">");
+            if (work.English.TryGetValue(sentence.Id, out var english))
+            {
+                html.Append(Html.Encode(english));
+            }
+            else
+            {
+                html.Append("<span class=\"missing\">not translated</span>");
+            }
+
+            foreach (var flag in flagsById.GetValueOrDefault(sentence.Id) ?? [])
+            {
+                html.Append("<br><span class=\"flag ").Append(Html.Encode(flag.Severity)).Append("\" title=\"").Append(Html.Encode(flag.Message)).Append("\">")
+                    .Append(Html.Encode($"{flag.Severity}: {flag.Code}")).Append("</span>");
+            }
+
+            html.Append("</div><div class=\"ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(sentence.Text)).Append("</div></div>\n");
+        }
+
+        html.Append("</section>\n<aside aria-label=\"Summary and claims\">\n");
+        if (work.Summary is { } summary)
+        {
+            html.Append("<h2>Summary</h2>\n<p>").Append(LinkCitations(summary.SummaryEn)).Append("</p>\n")
+                .Append("<p class=\"claim-ar\" lang=\"ar\" dir=\"rtl\">").Append(LinkCitations(summary.SummaryAr)).Append("</p>\n");
+        }
+
+        html.Append("<h2>Claims</h2>\n<ol>\n");
+        foreach (var claim in work.Claims)
+        {
+            html.Append("<li id=\"").Append(Html.Encode(claim.Id)).Append("\">").Append(Html.Encode(claim.En)).Append(' ')
+                .Append(string.Join(' ', claim.Sources.Select(s => $"<a href=\"#{Html.Encode(s)}\">[{Html.Encode(s)}]</a>")));
+            foreach (var flag in claim.Flags)
+            {
+                html.Append("<br><span class=\"flag ").Append(Html.Encode(flag.Severity)).Append("\">").Append(Html.Encode($"{flag.Code}: {flag.Message}")).Append("</span>");
+            }
+
+            html.Append("<div class=\"claim-ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(claim.Ar)).Append("</div></li>\n");
+        }
+
+        html.Append("</ol>\n");
+        if (work.Failures.Count > 0)
+        {
+            html.Append("<h2>Failed items</h2>\n<ul>\n");
+            foreach (var failure in work.Failures)
+            {
+                html.Append("<li>").Append(Html.Encode($"{failure.Stage} {failure.Item}: {failure.Reason}")).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        return html.Append("</aside>\n</main>\n</body>\n</html>\n").ToString();
+    }
+
+    private static string LinkCitations(string text)
+    {
+        var builder = new StringBuilder();
+        var position = 0;
+        foreach (var (index, length, sources) in Validation.Citations.Markers(text))
+        {
+            builder.Append(Html.Encode(text[position..index]))
+                .Append('[').Append(string.Join(",", sources.Select(s => $"<a href=\"#{Html.Encode(s)}\">{Html.Encode(s)}</a>"))).Append(']');
+            position = index + length;
+        }
+
+        return builder.Append(Html.Encode(text[position..])).ToString();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Summarizer.Core.Engines;
+using Summarizer.Core.Planning;
+
+namespace Summarizer.Core.Stages;
+
+/// <summary>Counts calls, repairs, failures, tokens and time per stage; safe to use from many workers.</summary>
+public sealed class StageUsage
+{
+    private readonly ConcurrentDictionary<string, Counter> _stages = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the counters of a stage.</summary>
+    public Counter For(string stage) => _stages.GetOrAdd(stage, _ => new Counter());
+
+    /// <summary>Gets a snapshot per stage, in stage order.</summary>
+    public IReadOnlyList<StageUsageSnapshot> Snapshot() =>
+        StageNames.All.Select(stage => For(stage).Snapshot(stage)).ToList();
+
+    /// <summary>Thread-safe counters of one stage.</summary>
+    public sealed class Counter
+    {
+        private long _calls, _repairs, _failed, _input, _output, _elapsedTicks;
+
+        internal void AddCall(CallUsage usage, TimeSpan elapsed, bool repair)
+        {
+            Interlocked.Increment(ref _calls);
+            if (repair)
+            {
+                Interlocked.Increment(ref _repairs);
+            }
+
+            Interlocked.Add(ref _input, usage.InputTokens);
+            Interlocked.Add(ref _output, usage.OutputTokens);
+            Interlocked.Add(ref _elapsedTicks, elapsed.Ticks);
+        }
+
+        internal void AddFailed() => Interlocked.Increment(ref _failed);
+
+        internal StageUsageSnapshot Snapshot(string stage) => new(
+            stage,
+            (int)Interlocked.Read(ref _calls),
+            (int)Interlocked.Read(ref _repairs),
+            (int)Interlocked.Read(ref _failed),
+            Interlocked.Read(ref _input),
+            Interlocked.Read(ref _output),
+            TimeSpan.FromTicks(Interlocked.Read(ref _elapsedTicks)));
+    }
+}
+
+/// <summary>What one stage spent.</summary>
+public sealed record StageUsageSnapshot(string Stage, int Calls, int Repairs, int Failed, long InputTokens, long OutputTokens, TimeSpan Elapsed);

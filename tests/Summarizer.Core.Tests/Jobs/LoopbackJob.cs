@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Summarizer.Core.Jobs;
+using Summarizer.Testing;
+
+namespace Summarizer.Core.Tests.Jobs;
+
+/// <summary>Runs real jobs through the real OpenAI / Azure OpenAI clients against the loopback server.</summary>
+internal static class LoopbackJob
+{
+    public const string OpenAIKey = "sk-loopback-openai-3c1f9a7e5b2d4f60";
+    public const string AzureKey = "azkey-loopback-8e2b6c4d0a9f1e37";
+
+    public static ServiceProvider OpenAIServices(LoopbackOpenAiServer server, string output, params (string, string)[] more) => CoreServices.Create(
+        [
+            ("Summarizer:Engine:Kind", "openai"),
+            ("Summarizer:Engine:Endpoint", new Uri(server.BaseAddress, "v1").ToString()),
+            ("Summarizer:Engine:Model", "gpt-4o-mini"),
+            ("OPENAI_API_KEY", OpenAIKey),
+            ("Summarizer:Jobs:OutputRoot", output),
+            ("Summarizer:Prompts:Root", Path.Combine(RepositoryPaths.Root, "prompts")),
+            ("Summarizer:Pricing:Models:gpt-4o-mini:InputPerMillion", "0.15"),
+            ("Summarizer:Pricing:Models:gpt-4o-mini:OutputPerMillion", "0.60"),
+            .. more,
+        ]);
+
+    public static ServiceProvider AzureServices(LoopbackOpenAiServer server, string output, params (string, string)[] more) => CoreServices.Create(
+        [
+            ("Summarizer:Engine:Kind", "azure"),
+            ("Summarizer:Engine:Endpoint", server.BaseAddress.ToString()),
+            ("Summarizer:Engine:Deployment", "briefing-dep"),
+            ("Summarizer:Engine:Model", "gpt-4o-mini"),
+            ("AZURE_OPENAI_API_KEY", AzureKey),
+            ("Summarizer:Jobs:OutputRoot", output),
+            ("Summarizer:Prompts:Root", Path.Combine(RepositoryPaths.Root, "prompts")),
+            ("Summarizer:Pricing:Models:gpt-4o-mini:InputPerMillion", "0.15"),
+            ("Summarizer:Pricing:Models:gpt-4o-mini:OutputPerMillion", "0.60"),
+            .. more,
+        ]);
+
+    public static Task<JobResult> RunSeedsAsync(ServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<JobRunner>().RunAsync(new JobRequest([RepositoryPaths.Seeds]), cancellationToken: cancellationToken);
+}

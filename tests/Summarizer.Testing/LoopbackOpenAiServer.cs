@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Summarizer.Testing;
+
+/// <summary>
+/// An OpenAI-protocol server on 127.0.0.1 (Kestrel, random port) for tests: serves both URL shapes,
+/// <c>POST /v1/chat/completions</c> (bearer) and <c>POST /openai/deployments/{d}/chat/completions?api-version=…</c>
+/// (api-key), answers from the ids in each request through <see cref="FakeModel"/>, records every request, and lets a
+/// test replace any answer (faults, invalid JSON, wrong ids) through <see cref="Override"/>.
+/// </summary>
+public sealed class LoopbackOpenAiServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeModelRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
+
+    private LoopbackOpenAiServer(WebApplication app) => _app = app;
+
+    /// <summary>Gets the server's base address, e.g. <c>http://127.0.0.1:54321</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Gets or sets a function that may answer instead of the fake model (return null to let it answer).</summary>
+    public Func<FakeModelRequest, FakeModelReply?>? Override { get; set; }
+
+    /// <summary>Gets every request received, in arrival order.</summary>
+    public IReadOnlyList<FakeModelRequest> Requests => _requests.ToList();
+
+    /// <summary>Starts a server on a free loopback port.</summary>
+    public static async Task<LoopbackOpenAiServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new LoopbackOpenAiServer(app);
+        app.MapPost("/v1/chat/completions", server.HandleAsync);
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server.BaseAddress = new Uri(address);
+        return server;
+    }
+
+    /// <summary>Counts the requests of a stage (repairs included).</summary>
+    public int Count(string stage) => _requests.Count(r => r.Stage == stage);
+
+    /// <summary>Builds an OpenAI chat.completion body around an assistant content string.</summary>
+    public static string Completion(string content, string finishReason = "stop") => new JsonObject
+    {
+        ["id"] = "chatcmpl-loopback",
+        ["object"] = "chat.completion",
+        ["created"] = 1_763_000_000,
+        ["model"] = "loopback-model",
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
+            ["finish_reason"] = finishReason,
+        }),
+        ["usage"] = new JsonObject { ["prompt_tokens"] = 100 + (content.Length / 8), ["completion_tokens"] = 10 + (content.Length / 4), ["total_tokens"] = 110 + (content.Length * 3 / 8) },
+    }.ToJsonString();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var json = JsonNode.Parse(body)!.AsObject();
+        var messages = json["messages"]!.AsArray().OfType<JsonObject>().ToList();
+        var user = messages.First(m => m["role"]!.GetValue<string>() == "user");
+        var input = JsonNode.Parse(Content(user))!.AsObject();
+        var stage = json["response_format"]?["json_schema"]?["name"]?.GetValue<string>() ?? GuessStage(input);
+        var isRepair = messages.Any(m => m["role"]!.GetValue<string>() == "assistant");
+        var key = stage + "\n" + input.ToJsonString();
+        var attempt = _attempts.AddOrUpdate(key, 1, (_, n) => n + 1);
+        var request = new FakeModelRequest(
+            http.Request.Path, http.Request.QueryString.Value ?? string.Empty,
+            http.Request.Headers["api-key"].FirstOrDefault(), http.Request.Headers.Authorization.FirstOrDefault(),
+            body, stage, input, isRepair, attempt);
+        _requests.Enqueue(request);
+
+        var reply = Override?.Invoke(request) ?? FakeModelReply.Content(FakeModel.Answer(stage, input));
+        http.Response.StatusCode = reply.Status;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(reply.Body);
+    }
+
+    private static string Content(JsonObject message) => message["content"] switch
+    {
+        JsonValue value => value.GetValue<string>(),
+        JsonArray parts => string.Concat(parts.OfType<JsonObject>().Select(p => p["text"]?.GetValue<string>())),
+        _ => string.Empty,
+    };
+
+    private static string GuessStage(JsonObject input) =>
+        input.ContainsKey("articles") ? "brief" : input.ContainsKey("claims") ? "merge" : input.ContainsKey("glossary") ? "translate" : "summarize";
+}
