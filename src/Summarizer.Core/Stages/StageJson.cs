@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Summarizer.Core.Stages;
 
@@ -20,7 +22,10 @@ public static class StageJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
+
+    private static readonly ConcurrentDictionary<Type, JsonObject> Schemas = new();
 
     /// <summary>Serialises a stage input value to JSON text (the form it takes as an input variable).</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
@@ -30,8 +35,10 @@ public static class StageJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(StripCodeFence(json), Options) ?? throw new JsonException("The answer is JSON null.");
 
-    /// <summary>Builds the strict JSON schema of a contract type.</summary>
-    public static JsonObject Schema(Type type)
+    /// <summary>Gets the strict JSON schema of a contract type (built once per type; callers get their own copy).</summary>
+    public static JsonObject Schema(Type type) => (JsonObject)Schemas.GetOrAdd(type, BuildSchema).DeepClone();
+
+    private static JsonObject BuildSchema(Type type)
     {
         var exporter = new JsonSchemaExporterOptions
         {

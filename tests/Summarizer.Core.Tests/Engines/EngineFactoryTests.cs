@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Summarizer.Core.Engines;
+using Summarizer.Testing;
+
+namespace Summarizer.Core.Tests.Engines;
+
+public class EngineFactoryTests
+{
+    [Fact]
+    public void Without_any_setting_the_engine_is_reference_and_says_why()
+    {
+        var engine = Factory().Create(new EngineOverrides());
+
+        Assert.Equal(EngineKinds.Reference, engine.Kind);
+        Assert.Contains("no engine configured", engine.Reason, StringComparison.Ordinal);
+        Assert.True(engine.IsReference);
+    }
+
+    [Fact]
+    public void An_azure_endpoint_in_the_environment_chooses_azure()
+    {
+        var engine = Factory(("AZURE_OPENAI_ENDPOINT", "https://example.openai.azure.com/"), ("Summarizer:Engine:Deployment", "gpt4o"), ("AZURE_OPENAI_API_KEY", "k")).Create(new EngineOverrides());
+
+        Assert.Equal(EngineKinds.Azure, engine.Kind);
+        Assert.Equal("AZURE_OPENAI_ENDPOINT is set", engine.Reason);
+        Assert.Equal("AZURE_OPENAI_API_KEY", engine.Credential);
+    }
+
+    [Fact]
+    public void The_option_beats_configuration_which_beats_the_environment()
+    {
+        var factory = Factory(("AZURE_OPENAI_ENDPOINT", "https://example.openai.azure.com/"), ("Summarizer:Engine:Kind", "reference"));
+
+        Assert.Equal(EngineKinds.Reference, factory.Create(new EngineOverrides()).Kind);
+        Assert.Equal(EngineKinds.OpenAI, factory.Create(new EngineOverrides { Kind = "openai", Model = "llama3.1", Endpoint = "http://127.0.0.1:11434/v1" }).Kind);
+    }
+
+    [Fact]
+    public void Azure_without_a_deployment_says_what_to_set()
+    {
+        var error = Assert.Throws<EngineConfigurationException>(() => Factory().Create(new EngineOverrides { Kind = "azure", Endpoint = "https://x.openai.azure.com" }));
+
+        Assert.Contains("--deployment", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Openai_without_a_model_says_what_to_set()
+    {
+        Assert.Contains("--model", Assert.Throws<EngineConfigurationException>(() => Factory().Create(new EngineOverrides { Kind = "openai" })).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_api_version_is_a_configuration_error()
+    {
+        var factory = Factory(("Summarizer:Engine:ApiVersion", "2099-01-01"));
+
+        Assert.Throws<EngineConfigurationException>(() => factory.Create(new EngineOverrides { Kind = "azure", Endpoint = "https://x.openai.azure.com", Deployment = "d" }));
+    }
+
+    [Fact]
+    public void The_resolved_engine_never_holds_the_key()
+    {
+        var engine = Factory(("Summarizer:Engine:ApiKey", "secret-from-user-secrets-123")).Create(new EngineOverrides { Kind = "openai", Model = "m", Endpoint = "http://127.0.0.1:1/v1" });
+
+        Assert.Equal(string.Empty, engine.Options.ApiKey);
+        Assert.Equal("configuration or user-secrets", engine.Credential);
+        Assert.DoesNotContain("secret-from-user-secrets-123", engine.ToString(), StringComparison.Ordinal);
+    }
+
+    private static EngineFactory Factory(params (string, string)[] settings) => CoreServices.Create(settings).GetRequiredService<EngineFactory>();
+}

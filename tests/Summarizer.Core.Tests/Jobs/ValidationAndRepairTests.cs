@@ -1,0 +1,162 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Summarizer.Core.Jobs;
+using Summarizer.Core.Validation;
+using Summarizer.Testing;
+
+namespace Summarizer.Core.Tests.Jobs;
+
+/// <summary>Bad answers from the model are repaired once, then flagged or recorded as failed — never dropped silently.</summary>
+public sealed class ValidationAndRepairTests : IAsyncLifetime, IDisposable
+{
+    private readonly TempFolder _output = new();
+    private LoopbackOpenAiServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await LoopbackOpenAiServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    public void Dispose() => _output.Dispose();
+
+    [Fact]
+    public async Task Invalid_json_is_repaired_with_one_call_that_lists_the_error()
+    {
+        _server.Override = r => r.Stage == "translate" && !r.IsRepair ? FakeModelReply.Content("{\"translations\": [ {\"id\": ") : null;
+
+        var result = await RunAsync();
+
+        Assert.Equal(JobStatuses.Done, result.Status);
+        var repairs = _server.Requests.Where(r => r.Stage == "translate" && r.IsRepair).ToList();
+        Assert.Equal(_server.Requests.Count(r => r.Stage == "translate" && !r.IsRepair), repairs.Count);
+        using var body = JsonDocument.Parse(repairs[0].Body);
+        var messages = body.RootElement.GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal(["system", "user", "assistant", "user"], messages.Select(m => m.GetProperty("role").GetString()));
+        Assert.Contains("not valid JSON", messages[3].GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Equal(repairs.Count, Stage(result, "translate").GetProperty("repairs").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_translation_missing_an_id_after_repair_is_flagged_and_recorded_as_failed()
+    {
+        _server.Override = r => r.Stage == "translate" ? FakeModelReply.Content(WithoutFirstSentence(r.Input)) : null;
+
+        var result = await RunAsync();
+
+        Assert.Equal(JobStatuses.Partial, result.Status);
+        using var translation = ReadJson(result, result.Articles[0].Id, "translation.json");
+        var first = translation.RootElement.GetProperty("sentences")[0];
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("en").ValueKind);
+        Assert.Equal(FlagCodes.TranslationFailed, first.GetProperty("flags")[0].GetProperty("code").GetString());
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(result.JobDirectory, "manifest.json")));
+        var failures = manifest.RootElement.GetProperty("failures").EnumerateArray().ToList();
+        Assert.Contains(failures, f => f.GetProperty("stage").GetString() == "translate" && f.GetProperty("item").GetString() == "s1"
+            && f.GetProperty("reason").GetString()!.Contains("missing translations for s1", StringComparison.Ordinal));
+        var briefing = File.ReadAllText(Path.Combine(result.JobDirectory, "briefing.md"));
+        Assert.Contains("## Not in this briefing", briefing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_citation_is_repaired()
+    {
+        _server.Override = r => r.Stage == "summarize" && !r.IsRepair ? FakeModelReply.Content(CitingUnknownSentence(r.Input)) : null;
+
+        var result = await RunAsync();
+
+        Assert.Equal(JobStatuses.Done, result.Status);
+        var repair = _server.Requests.First(r => r.Stage == "summarize" && r.IsRepair);
+        Assert.Contains("s999", repair.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("s999", File.ReadAllText(Path.Combine(result.JobDirectory, "articles", result.Articles[0].Id, "claims.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_claim_still_citing_an_unknown_sentence_after_repair_is_dropped_with_its_reason_and_the_rest_kept()
+    {
+        _server.Override = r => r.Stage == "summarize" ? FakeModelReply.Content(CitingUnknownSentence(r.Input)) : null;
+
+        var result = await RunAsync();
+
+        using var claims = ReadJson(result, result.Articles[0].Id, "claims.json");
+        Assert.NotEmpty(claims.RootElement.GetProperty("claims").EnumerateArray());
+        var failure = claims.RootElement.GetProperty("failures").EnumerateArray().First(f => f.GetProperty("stage").GetString() == "summarize");
+        Assert.Contains("s999", failure.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_claim_whose_number_is_not_in_its_cited_sentences_is_flagged_unsupported_number()
+    {
+        _server.Override = r => r.Stage == "summarize" ? FakeModelReply.Content(WithInventedNumber(r.Input)) : null;
+
+        var result = await RunAsync();
+
+        using var claims = ReadJson(result, result.Articles[0].Id, "claims.json");
+        var flagged = claims.RootElement.GetProperty("claims").EnumerateArray()
+            .Where(c => c.GetProperty("flags").EnumerateArray().Any(f => f.GetProperty("code").GetString() == FlagCodes.UnsupportedNumber))
+            .ToList();
+        // One invented number per summarize call; every claim keeping its sources' numbers stays unflagged.
+        Assert.Equal(_server.Count("summarize"), flagged.Count);
+        Assert.All(flagged, c => Assert.Contains("7777", c.GetProperty("en").GetString(), StringComparison.Ordinal));
+        Assert.True(claims.RootElement.GetProperty("claims").GetArrayLength() > flagged.Count);
+        Assert.Contains("7777", File.ReadAllText(Path.Combine(result.JobDirectory, "briefing.md")), StringComparison.Ordinal);
+        Assert.Equal(0, _server.Requests.Count(r => r.IsRepair));
+    }
+
+    [Fact]
+    public async Task An_engine_error_fails_that_article_with_its_reason_and_the_others_finish()
+    {
+        var victim = "002-3b258de76a274b28";
+        _server.Override = r => r.Stage == "translate" && r.Input.ToJsonString().Contains("1.39", StringComparison.Ordinal)
+            ? FakeModelReply.Error(400, "bad_request", "this request cannot be served")
+            : null;
+
+        var result = await LoopbackJob.RunSeedsAsync(LoopbackJob.OpenAIServices(_server, _output.Path));
+
+        var failed = result.Articles.Single(a => a.Id == victim);
+        Assert.Equal(JobStatuses.Failed, failed.Status);
+        Assert.Contains("HTTP 400 bad_request", failed.Reason, StringComparison.Ordinal);
+        Assert.All(result.Articles.Where(a => a.Id != victim), a => Assert.Equal(JobStatuses.Done, a.Status));
+        Assert.True(File.Exists(Path.Combine(result.JobDirectory, "articles", victim, "translation.json")));
+    }
+
+    private Task<JobResult> RunAsync()
+    {
+        var services = LoopbackJob.OpenAIServices(_server, _output.Path);
+        return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<JobRunner>(services)
+            .RunAsync(new JobRequest([RepositoryPaths.Seed("004")]));
+    }
+
+    private static string WithoutFirstSentence(JsonObject input)
+    {
+        var answer = JsonNode.Parse(FakeModel.Answer("translate", input))!.AsObject();
+        var translations = answer["translations"]!.AsArray();
+        if (translations.Count > 0 && translations[0]!["id"]!.GetValue<string>() == "s1")
+        {
+            translations.RemoveAt(0);
+        }
+
+        return answer.ToJsonString();
+    }
+
+    private static string CitingUnknownSentence(JsonObject input)
+    {
+        var answer = JsonNode.Parse(FakeModel.Answer("summarize", input))!.AsObject();
+        answer["claims"]!.AsArray().Add(new JsonObject { ["en"] = "An invented claim.", ["ar"] = "ادعاء", ["sources"] = new JsonArray("s999") });
+        return answer.ToJsonString();
+    }
+
+    private static string WithInventedNumber(JsonObject input)
+    {
+        var answer = JsonNode.Parse(FakeModel.Answer("summarize", input))!.AsObject();
+        var first = answer["claims"]!.AsArray()[0]!.AsObject();
+        first["en"] = first["en"]!.GetValue<string>() + " It cost 7777 dollars.";
+        return answer.ToJsonString();
+    }
+
+    private static JsonElement Stage(JobResult result, string stage)
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(result.JobDirectory, "manifest.json")));
+        return manifest.RootElement.GetProperty("stages").EnumerateArray().First(s => s.GetProperty("stage").GetString() == stage).Clone();
+    }
+
+    private static JsonDocument ReadJson(JobResult result, string article, string file) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(result.JobDirectory, "articles", article, file)));
+}
