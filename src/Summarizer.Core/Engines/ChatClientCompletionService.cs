@@ -1,5 +1,4 @@
 using System.ClientModel;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -39,6 +38,10 @@ public sealed class ChatClientCompletionService(ChatClient client, string modelL
         {
             throw ToEngineException(ex);
         }
+        catch (HttpRequestException ex)
+        {
+            throw new EngineCallException($"cannot reach the endpoint ({ex.HttpRequestError})", inner: ex);
+        }
 
         var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(p => p.Text)) : string.Empty;
         var usage = new CallUsage(
@@ -56,18 +59,12 @@ public sealed class ChatClientCompletionService(ChatClient client, string modelL
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
+    public IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
         ChatHistory chatHistory,
         PromptExecutionSettings? executionSettings = null,
         Kernel? kernel = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        // Stages validate whole answers, so a stream is the whole answer in one piece.
-        foreach (var message in await GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken).ConfigureAwait(false))
-        {
-            yield return new StreamingChatMessageContent(message.Role, message.Content, modelId: message.ModelId, metadata: message.Metadata);
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        WholeAnswerStream.From(GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken), cancellationToken);
 
     private static List<ChatMessage> ToMessages(ChatHistory history, RepairRequest? repair)
     {
@@ -120,6 +117,12 @@ public sealed class ChatClientCompletionService(ChatClient client, string modelL
     /// <summary>Keeps the service's status, error code and message; the request (and its key) is never part of it.</summary>
     private static EngineCallException ToEngineException(ClientResultException ex)
     {
+        if (ex.Status == 0)
+        {
+            // No HTTP response at all: connection refused, DNS, TLS. The inner message names the host, never the request.
+            return new EngineCallException($"cannot reach the endpoint ({ex.InnerException?.Message ?? ex.Message})", inner: ex);
+        }
+
         string? code = null, message = null;
         try
         {

@@ -33,10 +33,20 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
         }
         catch (Engines.EngineCallException ex)
         {
-            work.Status = JobStatuses.Failed;
-            work.Reason = ex.Message;
-            work.Failures.Add(new Failure(work.Article.Id, "engine", "article", ex.Message));
+            Fail(work, ex.Message);
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not the user's Ctrl+C: the HTTP attempt timed out.
+            Fail(work, "the model call timed out");
+        }
+    }
+
+    private static void Fail(ArticleWork work, string reason)
+    {
+        work.Status = JobStatuses.Failed;
+        work.Reason = reason;
+        work.Failures.Add(new Failure(work.Article.Id, "engine", "article", reason));
     }
 
     private async Task TranslateAsync(ArticleWork work, Chunk chunk, CancellationToken cancellationToken)

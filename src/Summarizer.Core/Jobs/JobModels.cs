@@ -68,6 +68,9 @@ public sealed class ArticleWork(Article article, IReadOnlyList<Sentence> sentenc
     /// <summary>Gets or sets the article status.</summary>
     public string Status { get; set; } = JobStatuses.Done;
 
+    /// <summary>Gets or sets a value indicating whether the article's files are written (it is finished).</summary>
+    public bool Written { get; set; }
+
     /// <summary>Gets or sets why the article failed, when it did.</summary>
     public string? Reason { get; set; }
 

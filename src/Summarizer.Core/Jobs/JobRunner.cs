@@ -67,20 +67,25 @@ public sealed class JobRunner(
         var pipeline = new ArticlePipeline(callers, glossary, progress);
         var cancelled = false;
         BriefResult? brief = null;
+        var articleTasks = works.Select(async work =>
+        {
+            await pipeline.RunAsync(work, cancellationToken).ConfigureAwait(false);
+            writer.WriteArticle(jobDirectory, context, work);
+            work.Written = true;
+            progress.ArticleFinished(work.Article.Id, work.Status, work.Reason);
+        }).ToList();
         try
         {
-            await Task.WhenAll(works.Select(async work =>
-            {
-                await pipeline.RunAsync(work, cancellationToken).ConfigureAwait(false);
-                writer.WriteArticle(jobDirectory, context, work);
-                progress.ArticleFinished(work.Article.Id, work.Status, work.Reason);
-            })).ConfigureAwait(false);
-
+            await Task.WhenAll(articleTasks).ConfigureAwait(false);
             brief = await BriefAsync(callers, works, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             cancelled = true;
+
+            // WhenAll throws at the first cancellation while other articles may still be writing; the manifest
+            // must describe what is on disk, so wait until every article task has settled.
+            await Task.WhenAll(articleTasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
         }
 
         var articles = plan.Articles.Select(a => Status(a, works, cancelled)).ToList();
@@ -140,8 +145,7 @@ public sealed class JobRunner(
         }
 
         var work = works.First(w => w.Article.Id == plan.Id);
-        var unfinished = cancelled && work.Claims.Count == 0 && work.Status != JobStatuses.Failed;
-        return unfinished
+        return cancelled && !work.Written
             ? new JobArticleStatus(plan.Id, plan.Ingest.Path, JobStatuses.Cancelled, "stopped before it finished")
             : new JobArticleStatus(plan.Id, plan.Ingest.Path, work.Status, work.Reason);
     }

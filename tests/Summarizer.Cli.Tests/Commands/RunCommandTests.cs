@@ -3,22 +3,14 @@ using Summarizer.Testing;
 
 namespace Summarizer.Cli.Tests.Commands;
 
-public sealed class RunCommandTests : IAsyncLifetime, IDisposable
+public sealed class RunCommandTests : LoopbackServerTest, IAsyncLifetime
 {
     private const string Key = "sk-cli-loopback-51e0c77d2a";
-    private readonly TempFolder _output = new();
-    private LoopbackOpenAiServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await LoopbackOpenAiServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _output.Dispose();
 
     [Fact]
     public async Task Run_json_prints_one_object_with_the_job_and_exits_0()
     {
-        var result = await RunAsync("run", RepositoryPaths.Seed("001"), "--engine", "openai", "--endpoint", Endpoint, "--model", "gpt-4o-mini", "--out", _output.Path, "--json");
+        var result = await RunAsync("run", RepositoryPaths.Seed("001"), "--engine", "openai", "--endpoint", Endpoint, "--model", "gpt-4o-mini", "--out", Output.Path, "--json");
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
@@ -26,19 +18,19 @@ public sealed class RunCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(["job_id", "job_dir", "engine", "status", "articles", "usage"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("openai", root.GetProperty("engine").GetString());
         Assert.Equal("done", root.GetProperty("status").GetString());
-        Assert.StartsWith(_output.Path, root.GetProperty("job_dir").GetString(), StringComparison.Ordinal);
-        Assert.Equal(_server.Requests.Count, root.GetProperty("usage").GetProperty("calls").GetInt32());
+        Assert.StartsWith(Output.Path, root.GetProperty("job_dir").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Server.Requests.Count, root.GetProperty("usage").GetProperty("calls").GetInt32());
         Assert.Contains("engine: openai (--engine option)", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_prompt_option_selects_a_version_and_a_missing_one_is_a_usage_error()
     {
-        var result = await RunAsync("run", RepositoryPaths.Seed("001"), "--engine", "openai", "--endpoint", Endpoint, "--model", "m", "--out", _output.Path, "--prompt", "summarize=v7");
+        var result = await RunAsync("run", RepositoryPaths.Seed("001"), "--engine", "openai", "--endpoint", Endpoint, "--model", "m", "--out", Output.Path, "--prompt", "summarize=v7");
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains("prompt summarize v7 not found", result.Error, StringComparison.Ordinal);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Theory]
@@ -56,7 +48,7 @@ public sealed class RunCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_engine_missing_a_setting_is_a_usage_error_naming_it()
     {
-        var result = await RunAsync("run", RepositoryPaths.Seed("001"), "--engine", "azure", "--endpoint", "https://x.openai.azure.com", "--out", _output.Path);
+        var result = await RunAsync("run", RepositoryPaths.Seed("001"), "--engine", "azure", "--endpoint", "https://x.openai.azure.com", "--out", Output.Path);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
         Assert.Contains("--deployment", result.Error, StringComparison.Ordinal);
@@ -69,7 +61,7 @@ public sealed class RunCommandTests : IAsyncLifetime, IDisposable
         File.Copy(RepositoryPaths.Seed("001"), Path.Combine(input.Path, "good.txt"));
         var empty = input.WriteBytes("empty.txt", []);
 
-        var result = await RunAsync("run", input.Path, "--engine", "openai", "--endpoint", Endpoint, "--model", "m", "--out", _output.Path, "--json");
+        var result = await RunAsync("run", input.Path, "--engine", "openai", "--endpoint", Endpoint, "--model", "m", "--out", Output.Path, "--json");
 
         Assert.Equal(ExitCodes.PartialFailure, result.ExitCode);
         Assert.Contains($"{empty}: rejected: empty file (0 bytes)", result.ErrorLines);
@@ -80,13 +72,13 @@ public sealed class RunCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_key_never_appears_in_what_the_cli_prints()
     {
-        var result = await RunAsync("run", RepositoryPaths.Seed("001"), "--engine", "openai", "--endpoint", Endpoint, "--model", "m", "--out", _output.Path);
+        var result = await RunAsync("run", RepositoryPaths.Seed("001"), "--engine", "openai", "--endpoint", Endpoint, "--model", "m", "--out", Output.Path);
 
         Assert.DoesNotContain(Key, result.Output + result.Error, StringComparison.Ordinal);
-        Assert.Equal($"Bearer {Key}", _server.Requests[0].Authorization);
+        Assert.Equal($"Bearer {Key}", Server.Requests[0].Authorization);
     }
 
-    private string Endpoint => new Uri(_server.BaseAddress, "v1").ToString();
+    private string Endpoint => new Uri(Server.BaseAddress, "v1").ToString();
 
     private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunWithSettingsAsync(
         [

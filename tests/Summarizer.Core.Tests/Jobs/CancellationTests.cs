@@ -5,23 +5,14 @@ using Summarizer.Testing;
 
 namespace Summarizer.Core.Tests.Jobs;
 
-public sealed class CancellationTests : IAsyncLifetime, IDisposable
+public sealed class CancellationTests : LoopbackServerTest, IAsyncLifetime
 {
-    private readonly TempFolder _output = new();
-    private LoopbackOpenAiServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await LoopbackOpenAiServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _output.Dispose();
-
     [Fact]
     public async Task Cancelling_keeps_finished_articles_and_the_manifest_says_what_finished()
     {
         using var cancellation = new CancellationTokenSource();
         var progress = new CancelAfterFirstArticle(cancellation);
-        var runner = LoopbackJob.OpenAIServices(_server, _output.Path, ("Summarizer:Jobs:Concurrency", "1")).GetRequiredService<JobRunner>();
+        var runner = LoopbackJob.OpenAIServices(Server, Output.Path, ("Summarizer:Jobs:Concurrency", "1")).GetRequiredService<JobRunner>();
 
         var result = await runner.RunAsync(new JobRequest([RepositoryPaths.Seeds]), progress, cancellation.Token);
 

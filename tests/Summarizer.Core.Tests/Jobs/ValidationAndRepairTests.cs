@@ -7,27 +7,18 @@ using Summarizer.Testing;
 namespace Summarizer.Core.Tests.Jobs;
 
 /// <summary>Bad answers from the model are repaired once, then flagged or recorded as failed — never dropped silently.</summary>
-public sealed class ValidationAndRepairTests : IAsyncLifetime, IDisposable
+public sealed class ValidationAndRepairTests : LoopbackServerTest, IAsyncLifetime
 {
-    private readonly TempFolder _output = new();
-    private LoopbackOpenAiServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await LoopbackOpenAiServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _output.Dispose();
-
     [Fact]
     public async Task Invalid_json_is_repaired_with_one_call_that_lists_the_error()
     {
-        _server.Override = r => r.Stage == "translate" && !r.IsRepair ? FakeModelReply.Content("{\"translations\": [ {\"id\": ") : null;
+        Server.Override = r => r.Stage == "translate" && !r.IsRepair ? FakeModelReply.Content("{\"translations\": [ {\"id\": ") : null;
 
         var result = await RunAsync();
 
         Assert.Equal(JobStatuses.Done, result.Status);
-        var repairs = _server.Requests.Where(r => r.Stage == "translate" && r.IsRepair).ToList();
-        Assert.Equal(_server.Requests.Count(r => r.Stage == "translate" && !r.IsRepair), repairs.Count);
+        var repairs = Server.Requests.Where(r => r.Stage == "translate" && r.IsRepair).ToList();
+        Assert.Equal(Server.Requests.Count(r => r.Stage == "translate" && !r.IsRepair), repairs.Count);
         using var body = JsonDocument.Parse(repairs[0].Body);
         var messages = body.RootElement.GetProperty("messages").EnumerateArray().ToList();
         Assert.Equal(["system", "user", "assistant", "user"], messages.Select(m => m.GetProperty("role").GetString()));
@@ -38,7 +29,7 @@ public sealed class ValidationAndRepairTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_translation_missing_an_id_after_repair_is_flagged_and_recorded_as_failed()
     {
-        _server.Override = r => r.Stage == "translate" ? FakeModelReply.Content(WithoutFirstSentence(r.Input)) : null;
+        Server.Override = r => r.Stage == "translate" ? FakeModelReply.Content(WithoutFirstSentence(r.Input)) : null;
 
         var result = await RunAsync();
 
@@ -58,12 +49,12 @@ public sealed class ValidationAndRepairTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_unknown_citation_is_repaired()
     {
-        _server.Override = r => r.Stage == "summarize" && !r.IsRepair ? FakeModelReply.Content(CitingUnknownSentence(r.Input)) : null;
+        Server.Override = r => r.Stage == "summarize" && !r.IsRepair ? FakeModelReply.Content(CitingUnknownSentence(r.Input)) : null;
 
         var result = await RunAsync();
 
         Assert.Equal(JobStatuses.Done, result.Status);
-        var repair = _server.Requests.First(r => r.Stage == "summarize" && r.IsRepair);
+        var repair = Server.Requests.First(r => r.Stage == "summarize" && r.IsRepair);
         Assert.Contains("s999", repair.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("s999", File.ReadAllText(Path.Combine(result.JobDirectory, "articles", result.Articles[0].Id, "claims.json")), StringComparison.Ordinal);
     }
@@ -71,7 +62,7 @@ public sealed class ValidationAndRepairTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_claim_still_citing_an_unknown_sentence_after_repair_is_dropped_with_its_reason_and_the_rest_kept()
     {
-        _server.Override = r => r.Stage == "summarize" ? FakeModelReply.Content(CitingUnknownSentence(r.Input)) : null;
+        Server.Override = r => r.Stage == "summarize" ? FakeModelReply.Content(CitingUnknownSentence(r.Input)) : null;
 
         var result = await RunAsync();
 
@@ -84,7 +75,7 @@ public sealed class ValidationAndRepairTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_claim_whose_number_is_not_in_its_cited_sentences_is_flagged_unsupported_number()
     {
-        _server.Override = r => r.Stage == "summarize" ? FakeModelReply.Content(WithInventedNumber(r.Input)) : null;
+        Server.Override = r => r.Stage == "summarize" ? FakeModelReply.Content(WithInventedNumber(r.Input)) : null;
 
         var result = await RunAsync();
 
@@ -93,22 +84,22 @@ public sealed class ValidationAndRepairTests : IAsyncLifetime, IDisposable
             .Where(c => c.GetProperty("flags").EnumerateArray().Any(f => f.GetProperty("code").GetString() == FlagCodes.UnsupportedNumber))
             .ToList();
         // One invented number per summarize call; every claim keeping its sources' numbers stays unflagged.
-        Assert.Equal(_server.Count("summarize"), flagged.Count);
+        Assert.Equal(Server.Count("summarize"), flagged.Count);
         Assert.All(flagged, c => Assert.Contains("7777", c.GetProperty("en").GetString(), StringComparison.Ordinal));
         Assert.True(claims.RootElement.GetProperty("claims").GetArrayLength() > flagged.Count);
         Assert.Contains("7777", File.ReadAllText(Path.Combine(result.JobDirectory, "briefing.md")), StringComparison.Ordinal);
-        Assert.Equal(0, _server.Requests.Count(r => r.IsRepair));
+        Assert.Equal(0, Server.Requests.Count(r => r.IsRepair));
     }
 
     [Fact]
     public async Task An_engine_error_fails_that_article_with_its_reason_and_the_others_finish()
     {
         var victim = "002-3b258de76a274b28";
-        _server.Override = r => r.Stage == "translate" && r.Input.ToJsonString().Contains("1.39", StringComparison.Ordinal)
+        Server.Override = r => r.Stage == "translate" && r.Input.ToJsonString().Contains("1.39", StringComparison.Ordinal)
             ? FakeModelReply.Error(400, "bad_request", "this request cannot be served")
             : null;
 
-        var result = await LoopbackJob.RunSeedsAsync(LoopbackJob.OpenAIServices(_server, _output.Path));
+        var result = await LoopbackJob.RunSeedsAsync(LoopbackJob.OpenAIServices(Server, Output.Path));
 
         var failed = result.Articles.Single(a => a.Id == victim);
         Assert.Equal(JobStatuses.Failed, failed.Status);
@@ -117,9 +108,25 @@ public sealed class ValidationAndRepairTests : IAsyncLifetime, IDisposable
         Assert.True(File.Exists(Path.Combine(result.JobDirectory, "articles", victim, "translation.json")));
     }
 
+    [Fact]
+    public async Task An_unreachable_endpoint_fails_each_article_with_a_reason_instead_of_crashing_the_job()
+    {
+        var port = Server.BaseAddress.Port;
+        await Server.DisposeAsync();
+        var services = LoopbackJob.OpenAIServices(Server, Output.Path);
+
+        var result = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<JobRunner>(services)
+            .RunAsync(new JobRequest([RepositoryPaths.Seed("003")]));
+
+        Assert.Equal(JobStatuses.Failed, result.Status);
+        Assert.Contains("cannot reach the endpoint", Assert.Single(result.Articles).Reason, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(result.JobDirectory, "manifest.json")), $"port {port}");
+        Server = await LoopbackOpenAiServer.StartAsync();
+    }
+
     private Task<JobResult> RunAsync()
     {
-        var services = LoopbackJob.OpenAIServices(_server, _output.Path);
+        var services = LoopbackJob.OpenAIServices(Server, Output.Path);
         return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<JobRunner>(services)
             .RunAsync(new JobRequest([RepositoryPaths.Seed("004")]));
     }
