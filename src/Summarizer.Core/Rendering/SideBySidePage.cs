@@ -78,8 +78,7 @@ public static class SideBySidePage
 
             foreach (var flag in flagsById.GetValueOrDefault(sentence.Id) ?? [])
             {
-                html.Append("<br><span class=\"flag ").Append(Html.Encode(flag.Severity)).Append("\" title=\"").Append(Html.Encode(flag.Message)).Append("\">")
-                    .Append(Html.Encode($"{flag.Severity}: {flag.Code}")).Append("</span>");
+                html.Append("<br>").Append(Badge(flag));
             }
 
             html.Append("</div><div class=\"ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(sentence.Text)).Append("</div></div>\n");
@@ -99,7 +98,7 @@ public static class SideBySidePage
                 .Append(string.Join(' ', claim.Sources.Select(s => $"<a href=\"#{Html.Encode(s)}\">[{Html.Encode(s)}]</a>")));
             foreach (var flag in claim.Flags)
             {
-                html.Append("<br><span class=\"flag ").Append(Html.Encode(flag.Severity)).Append("\">").Append(Html.Encode($"{flag.Code}: {flag.Message}")).Append("</span>");
+                html.Append("<br>").Append(Badge(flag)).Append(' ').Append(Html.Encode(flag.Message));
             }
 
             html.Append("<div class=\"claim-ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(claim.Ar)).Append("</div></li>\n");
@@ -119,6 +118,9 @@ public static class SideBySidePage
 
         return html.Append("</aside>\n</main>\n</body>\n</html>\n").ToString();
     }
+
+    private static string Badge(Validation.Flag flag) =>
+        $"<span class=\"flag {Html.Encode(flag.Severity)}\" title=\"{Html.Encode(flag.Message)}\">{Html.Encode($"{flag.Severity}: {flag.Code}")}</span>";
 
     private static string LinkCitations(string text)
     {

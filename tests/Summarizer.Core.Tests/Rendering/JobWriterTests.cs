@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using Summarizer.Core.Engines;
+using Summarizer.Core.Ingest;
+using Summarizer.Core.Jobs;
+using Summarizer.Core.Prompts;
+using Summarizer.Core.Rendering;
+using Summarizer.Core.Segmentation;
+using Summarizer.Core.Stages;
+using Summarizer.Core.Validation;
+using Summarizer.Testing;
+
+namespace Summarizer.Core.Tests.Rendering;
+
+public sealed class JobWriterTests : IDisposable
+{
+    private const string Hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    private readonly TempFolder _folder = new();
+    private readonly JobWriter _writer = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Article_and_model_text_is_escaped_in_the_side_by_side_page()
+    {
+        var work = Work();
+
+        _writer.WriteArticle(_folder.Path, Context(), work);
+
+        var html = File.ReadAllText(Path.Combine(_folder.Path, "articles", "a1", "side-by-side.html"));
+        Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"ar\" lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"s1\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#s1\">[s1]</a>", html, StringComparison.Ordinal);
+        Assert.Contains("error: unsupported_number", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_outputs_escape_markup_but_keep_citations()
+    {
+        var work = Work();
+
+        _writer.WriteArticle(_folder.Path, Context(), work);
+
+        var summary = File.ReadAllText(Path.Combine(_folder.Path, "articles", "a1", "summary.md"));
+        Assert.DoesNotContain("<script>", summary, StringComparison.Ordinal);
+        Assert.Contains("[s1]", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Briefing_citations_become_footnotes_quoting_arabic_and_english_with_a_link_to_the_sentence()
+    {
+        var work = Work();
+        var brief = new BriefResult(new BriefOutput("Title", [new BriefSection("Section", ["A finding [a1:s1,a1:s2]. Again [a1:s1]."])], []), []);
+
+        _writer.WriteBriefing(_folder.Path, Context(), [work], brief);
+
+        var md = File.ReadAllText(Path.Combine(_folder.Path, "briefing.md"));
+        Assert.Contains("A finding [^1][^2]. Again [^1].", md, StringComparison.Ordinal);
+        Assert.Contains("[^1]: **a1 s1** — <span dir=\"rtl\" lang=\"ar\">«جملة أولى 850.»</span> — “First sentence 850.” ([side by side](articles/a1/side-by-side.html#s1))", md, StringComparison.Ordinal);
+        Assert.Contains("[^2]: **a1 s2**", md, StringComparison.Ordinal);
+        Assert.Contains("## Claims flagged by checks", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", md, StringComparison.Ordinal);
+    }
+
+    private static ArticleWork Work()
+    {
+        const string text = "جملة أولى 850.\n" + Hostile;
+        var article = new Article("a1", "a1.txt", "عنوان " + Hostile, text);
+        var sentences = new List<Sentence> { new("s1", 0, 14, "جملة أولى 850.", 1, 5), new("s2", 15, Hostile.Length, Hostile, 1, 20) };
+        var work = new ArticleWork(article, sentences, []);
+        work.English["s1"] = "First sentence 850.";
+        work.English["s2"] = Hostile;
+        work.Summary = new MergeOutput("Head " + Hostile, "رأس", "Summary " + Hostile + " [s1].", "ملخص [s1]", []);
+        work.Claims.Add(new Claim("k1", "Claim " + Hostile + " 999", "ادعاء", ["s1"], [new Flag(FlagCodes.UnsupportedNumber, "error", "999 does not occur")]));
+        return work;
+    }
+
+    private static JobContext Context()
+    {
+        var engine = CoreServices.Create(("Summarizer:Engine:Kind", "reference")).GetRequiredService<EngineFactory>().Create(new EngineOverrides());
+        var prompts = CoreServices.Create(("Summarizer:Prompts:Root", Path.Combine(RepositoryPaths.Root, "prompts"))).GetRequiredService<PromptLibrary>();
+        return new JobContext("job-1", DateTimeOffset.UnixEpoch, engine, [prompts.Load("translate", 1)], Glossary.Empty, 600, 2, 4);
+    }
+}
