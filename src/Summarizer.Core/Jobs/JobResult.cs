@@ -11,7 +11,11 @@ public sealed record JobResult(
     string Status,
     IReadOnlyList<JobArticleStatus> Articles,
     IReadOnlyList<StageUsageSnapshot> Usage,
-    decimal? CostUsd);
+    decimal? CostUsd)
+{
+    /// <summary>Gets the job this one re-runs, if any.</summary>
+    public string? Parent { get; init; }
+}
 
 /// <summary>An article's outcome in a job.</summary>
 public sealed record JobArticleStatus(string Id, string Path, string Status, string? Reason);

@@ -9,6 +9,7 @@ using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Rendering;
 using Summarizer.Core.Stages;
+using Summarizer.Core.Store;
 using Summarizer.Core.Validation;
 
 namespace Summarizer.Core.Jobs;
@@ -32,35 +33,81 @@ public sealed class JobRunner(
     /// <exception cref="PlanInputException">No articles can be found at the paths.</exception>
     /// <exception cref="EngineConfigurationException">The engine lacks a setting.</exception>
     /// <exception cref="PromptException">A prompt file is missing or invalid.</exception>
-    public async Task<JobResult> RunAsync(JobRequest request, IJobProgress? progress = null, CancellationToken cancellationToken = default)
+    public Task<JobResult> RunAsync(JobRequest request, IJobProgress? progress = null, CancellationToken cancellationToken = default) =>
+        RunJobAsync(request, identity: null, parent: null, progress ?? NullJobProgress.Instance, cancellationToken);
+
+    /// <summary>
+    /// Continues a job that was stopped or killed, in its own folder and under its own id: every call whose valid answer
+    /// was stored is served from the cache, so nothing finished is paid twice.
+    /// </summary>
+    /// <exception cref="JobNotFoundException">No such job in the output folder's store.</exception>
+    public Task<JobResult> ResumeAsync(string jobId, JobRequest now, IJobProgress? progress = null, CancellationToken cancellationToken = default)
     {
-        progress ??= NullJobProgress.Instance;
+        var stored = Store(now).GetJob(jobId) ?? throw new JobNotFoundException(jobId, Store(now).DatabasePath);
+        var request = StoredRequest.FromJson(stored.Request).ToRequest(now);
+        return RunJobAsync(request, (stored.JobId, stored.Created, stored.Directory), stored.Parent, progress ?? NullJobProgress.Instance, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs an old job again as a new job linked to it, typically with new prompt versions: calls whose cache key did not
+    /// change (same engine, model, prompt hash, input and settings) are reused, so only what changed is paid for.
+    /// </summary>
+    /// <exception cref="JobNotFoundException">No such job in the output folder's store.</exception>
+    public Task<JobResult> RerunAsync(string parentJobId, JobRequest now, IJobProgress? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stored = Store(now).GetJob(parentJobId) ?? throw new JobNotFoundException(parentJobId, Store(now).DatabasePath);
+        var request = StoredRequest.FromJson(stored.Request).ToRequest(now);
+        return RunJobAsync(request, identity: null, parent: stored.JobId, progress ?? NullJobProgress.Instance, cancellationToken);
+    }
+
+    /// <summary>Opens the job store of the request's output folder.</summary>
+    public JobStore Store(JobRequest request) => new(JobStore.PathIn(OutputRoot(request)));
+
+    private string OutputRoot(JobRequest request) => Path.GetFullPath(request.OutputRoot ?? jobOptions.Value.OutputRoot);
+
+    private async Task<JobResult> RunJobAsync(
+        JobRequest request,
+        (string JobId, DateTimeOffset Created, string Directory)? identity,
+        string? parent,
+        IJobProgress progress,
+        CancellationToken cancellationToken)
+    {
         var engine = engines.Create(request.Engine);
         var stagePrompts = StageNames.All.ToDictionary(
             stage => stage,
             stage => prompts.LoadConfigured(stage, request.PromptVersions.TryGetValue(stage, out var v) ? v : null),
             StringComparer.Ordinal);
         var glossary = Glossary.Load(prompts.Root);
-        var plan = await planner.PlanAsync(new PlanRequest(request.Paths) { ChunkTokens = request.ChunkTokens }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var chunkTokens = request.ChunkTokens ?? chunking.Value.MaxSourceTokens;
+        var plan = await planner.PlanAsync(new PlanRequest(request.Paths) { ChunkTokens = chunkTokens }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var prompt in stagePrompts.Values)
+        {
+            prompts.Publish(prompt);
+        }
 
-        var created = clock.GetUtcNow();
-        var jobId = JobIds.New(created, request.Paths);
-        var jobDirectory = Path.GetFullPath(Path.Combine(request.OutputRoot ?? jobOptions.Value.OutputRoot, jobId));
+        var store = Store(request);
+        var created = identity?.Created ?? clock.GetUtcNow();
+        var jobId = identity?.JobId ?? JobIds.New(created, request.Paths);
+        var jobDirectory = identity?.Directory ?? Path.Combine(OutputRoot(request), jobId);
         Directory.CreateDirectory(jobDirectory);
+        var concurrency = request.Concurrency ?? jobOptions.Value.Concurrency;
+        var stored = new StoredRequest(
+            request.Paths.Select(Path.GetFullPath).ToList(), request.Engine, stagePrompts.ToDictionary(p => p.Key, p => p.Value.Version), chunkTokens, concurrency);
+        store.SaveJob(new StoredJob(jobId, created, null, "running", parent, jobDirectory, stored.ToJson()));
         progress.Message($"engine: {engine.Kind} ({engine.Reason}); model: {engine.Model}");
-        progress.Message($"job {jobId} → {jobDirectory}");
+        progress.Message($"job {jobId} → {jobDirectory}" + (parent is null ? string.Empty : $" (re-run of {parent})") + (identity is null ? string.Empty : " (resumed)"));
 
         var usage = new StageUsage();
-        var concurrency = request.Concurrency ?? jobOptions.Value.Concurrency;
         using var gate = new SemaphoreSlim(concurrency);
         var kernel = BuildKernel(engine);
+        var ledger = new CallLedger(store, jobId, engine.Kind, engine.Model, UseCache: !request.NoCache);
         var callers = new StageCallers(
-            new StageCaller(kernel, stagePrompts[StageNames.Translate], engine.Options.ResponseFormat, usage),
-            new StageCaller(kernel, stagePrompts[StageNames.Summarize], engine.Options.ResponseFormat, usage),
-            new StageCaller(kernel, stagePrompts[StageNames.Merge], engine.Options.ResponseFormat, usage),
-            new StageCaller(kernel, stagePrompts[StageNames.Brief], engine.Options.ResponseFormat, usage),
+            new StageCaller(kernel, stagePrompts[StageNames.Translate], engine.Options.ResponseFormat, usage, ledger),
+            new StageCaller(kernel, stagePrompts[StageNames.Summarize], engine.Options.ResponseFormat, usage, ledger),
+            new StageCaller(kernel, stagePrompts[StageNames.Merge], engine.Options.ResponseFormat, usage, ledger),
+            new StageCaller(kernel, stagePrompts[StageNames.Brief], engine.Options.ResponseFormat, usage, ledger),
             gate);
-        var context = new JobContext(jobId, created, engine, stagePrompts.Values.ToList(), glossary, request.ChunkTokens ?? chunking.Value.MaxSourceTokens, chunking.Value.ContextSentences, concurrency);
+        var context = new JobContext(jobId, created, engine, stagePrompts.Values.ToList(), glossary, chunkTokens, chunking.Value.ContextSentences, concurrency) { Parent = parent };
 
         var works = plan.Articles.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article!, a.Sentences, a.Chunks)).ToList();
         progress.Started(works.Count, plan.Calls);
@@ -97,8 +144,15 @@ public sealed class JobRunner(
             writer.WriteBriefing(jobDirectory, context, works, brief);
         }
 
-        writer.WriteManifest(jobDirectory, context, plan, works, articles, snapshot, cost, status, brief, clock.GetUtcNow());
-        return new JobResult(jobId, jobDirectory, engine, status, articles, snapshot, cost);
+        var finished = clock.GetUtcNow();
+        writer.WriteManifest(jobDirectory, context, plan, works, articles, snapshot, cost, status, brief, finished);
+        foreach (var article in articles)
+        {
+            store.SaveArticle(jobId, article.Id, article.Path, article.Status, article.Reason);
+        }
+
+        store.SaveJob(new StoredJob(jobId, created, finished, status, parent, jobDirectory, stored.ToJson()));
+        return new JobResult(jobId, jobDirectory, engine, status, articles, snapshot, cost) { Parent = parent };
     }
 
     private static async Task<BriefResult?> BriefAsync(StageCallers callers, List<ArticleWork> works, IJobProgress progress, CancellationToken cancellationToken)
@@ -180,4 +234,8 @@ public sealed record JobContext(
     Glossary Glossary,
     int ChunkTokens,
     int ContextSentences,
-    int Concurrency);
+    int Concurrency)
+{
+    /// <summary>Gets the job this one re-runs, if any.</summary>
+    public string? Parent { get; init; }
+}

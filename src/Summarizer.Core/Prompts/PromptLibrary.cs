@@ -23,6 +23,37 @@ public sealed class PromptLibrary(IOptions<PromptOptions> options)
     /// <summary>Gets the prompts folder in use.</summary>
     public string Root { get; } = ResolveRoot(options.Value.Root);
 
+    /// <summary>Gets the lock of published versions (<c>prompts.lock</c> in the prompts folder).</summary>
+    public PromptLock Lock => _lock ??= new PromptLock(System.IO.Path.Combine(Root, "prompts.lock"));
+
+    private PromptLock? _lock;
+
+    /// <summary>Records a loaded prompt as published (a job used it); from then on its file must not change.</summary>
+    public void Publish(StagePrompt prompt) => Lock.Publish(prompt.Stage, prompt.Version, prompt.Sha256);
+
+    /// <summary>
+    /// Writes the next version of a stage as a copy of the latest one (name and version updated) and returns its path.
+    /// Nothing is locked until a job uses it.
+    /// </summary>
+    public string CreateNext(string stage)
+    {
+        var versions = Versions(stage);
+        if (versions.Count == 0)
+        {
+            throw new PromptException($"no published version of {stage} to copy in {System.IO.Path.Combine(Root, stage)}");
+        }
+
+        var latest = versions[^1];
+        var next = latest + 1;
+        var source = System.IO.Path.Combine(Root, stage, $"v{latest.ToString(CultureInfo.InvariantCulture)}.yaml");
+        var target = System.IO.Path.Combine(Root, stage, $"v{next.ToString(CultureInfo.InvariantCulture)}.yaml");
+        var text = File.ReadAllText(source);
+        text = System.Text.RegularExpressions.Regex.Replace(
+            text, @"^version:\s*\d+\s*$", $"version: {next.ToString(CultureInfo.InvariantCulture)}", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Jobs.AtomicFile.WriteAllText(target, text);
+        return target;
+    }
+
     /// <summary>Returns the version configured for a stage, or the latest published one when none is configured.</summary>
     public int ConfiguredVersion(string stage) =>
         options.Value.Versions.TryGetValue(stage, out var version) ? version : Versions(stage).DefaultIfEmpty(1).Max();
@@ -72,6 +103,14 @@ public sealed class PromptLibrary(IOptions<PromptOptions> options)
         }
 
         Check(file, stage, version, path);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (Lock.HashOf(stage, version) is { } locked && !string.Equals(locked, sha, StringComparison.Ordinal))
+        {
+            throw new PromptException(
+                $"{path} was edited after it was published (locked sha256 {locked[..12]}…, file {sha[..12]}…); published prompts never change: " +
+                $"restore it and write the next version instead (summarizer prompts new {stage})");
+        }
+
         var config = new PromptTemplateConfig(file.Template)
         {
             Name = file.Name,
@@ -82,7 +121,7 @@ public sealed class PromptLibrary(IOptions<PromptOptions> options)
                 .ToList(),
             AllowDangerouslySetContent = false,
         };
-        return new StagePrompt(stage, version, path, Convert.ToHexStringLower(SHA256.HashData(bytes)), config, file.ExecutionSettings);
+        return new StagePrompt(stage, version, path, sha, config, file.ExecutionSettings);
     }
 
     /// <summary>Loads the configured version of a stage, or the given override.</summary>

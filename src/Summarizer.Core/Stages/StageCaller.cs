@@ -4,13 +4,15 @@ using System.Text.Json.Nodes;
 using Microsoft.SemanticKernel;
 using Summarizer.Core.Engines;
 using Summarizer.Core.Prompts;
+using Summarizer.Core.Store;
 
 namespace Summarizer.Core.Stages;
 
 /// <summary>
 /// Calls one stage through Semantic Kernel: the versioned prompt becomes a kernel prompt function, the input's
 /// top-level properties become input variables holding JSON, and the answer is parsed and validated.
-/// An invalid answer gets one repair call listing the errors; what is still wrong is returned, never thrown away.
+/// A valid answer already in the response cache is reused without a call. An invalid answer gets one repair call
+/// listing the errors; what is still wrong is returned, never thrown away. Only valid answers are cached.
 /// </summary>
 public sealed class StageCaller
 {
@@ -19,45 +21,65 @@ public sealed class StageCaller
     private readonly StagePrompt _prompt;
     private readonly string _responseFormat;
     private readonly StageUsage.Counter _usage;
+    private readonly CallLedger? _ledger;
 
     /// <summary>Initializes a new instance of the <see cref="StageCaller"/> class.</summary>
-    public StageCaller(Kernel kernel, StagePrompt prompt, string responseFormat, StageUsage usage)
+    public StageCaller(Kernel kernel, StagePrompt prompt, string responseFormat, StageUsage usage, CallLedger? ledger = null)
     {
         _kernel = kernel;
         _prompt = prompt;
         _responseFormat = responseFormat;
         _usage = usage.For(prompt.Stage);
+        _ledger = ledger;
         _function = KernelFunctionFactory.CreateFromPrompt(prompt.Config);
     }
 
     /// <summary>Gets the prompt this caller uses.</summary>
     public StagePrompt Prompt => _prompt;
 
-    /// <summary>Calls the stage.</summary>
+    /// <summary>Calls the stage (or reuses its cached answer).</summary>
     /// <exception cref="EngineCallException">The engine failed (HTTP error, missing reference data).</exception>
     public async Task<StageCallResult<T>> CallAsync<T>(JsonObject input, Func<T, IReadOnlyList<string>> validate, CancellationToken cancellationToken)
         where T : class
     {
+        var (key, inputSha) = CacheKey.For(
+            _ledger?.Engine ?? string.Empty, _ledger?.Model ?? string.Empty, _prompt.Stage, _prompt.Sha256, input,
+            _prompt.Settings.Temperature, _prompt.Settings.MaxTokens, _responseFormat);
+        if (_ledger is { UseCache: true } && _ledger.Store.GetAnswer(key) is { } cached && Check(cached.Answer, validate) is ({ } hit, { Count: 0 }))
+        {
+            _usage.AddReused();
+            _ledger.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, "reused", cached.InputTokens, cached.OutputTokens, 0, null);
+            return new StageCallResult<T>(hit, [], Repaired: false);
+        }
+
         var schema = StageJson.Schema(typeof(T));
-        var first = await InvokeAsync(input, schema, repair: null, cancellationToken).ConfigureAwait(false);
-        var (output, errors) = Check(first, validate);
+        var first = await InvokeAsync(input, schema, key, repair: null, cancellationToken).ConfigureAwait(false);
+        var (output, errors) = Check(first.Text, validate);
         if (errors.Count == 0)
         {
+            Remember(key, inputSha, first.Text, first.Usage);
             return new StageCallResult<T>(output, [], Repaired: false);
         }
 
-        var second = await InvokeAsync(input, schema, new RepairRequest(first, errors), cancellationToken).ConfigureAwait(false);
-        var (repaired, remaining) = Check(second, validate);
+        var second = await InvokeAsync(input, schema, key, new RepairRequest(first.Text, errors), cancellationToken).ConfigureAwait(false);
+        var (repaired, remaining) = Check(second.Text, validate);
         if (remaining.Count > 0)
         {
             _usage.AddFailed();
+        }
+        else
+        {
+            Remember(key, inputSha, second.Text, second.Usage with { InputTokens = first.Usage.InputTokens + second.Usage.InputTokens, OutputTokens = first.Usage.OutputTokens + second.Usage.OutputTokens });
         }
 
         // Keep the repaired answer when it parses; else the first one, if that parsed, so partial work survives.
         return new StageCallResult<T>(repaired ?? output, remaining, Repaired: true);
     }
 
-    private async Task<string> InvokeAsync(JsonObject input, JsonObject schema, RepairRequest? repair, CancellationToken cancellationToken)
+    private void Remember(string key, string inputSha, string answer, CallUsage usage) =>
+        _ledger?.Store.PutAnswer(key, inputSha, _prompt.Stage, _ledger.Engine, _ledger.Model, _prompt.Sha256, answer, usage.InputTokens, usage.OutputTokens);
+
+    private async Task<(string Text, CallUsage Usage)> InvokeAsync(JsonObject input, JsonObject schema, string key, RepairRequest? repair, CancellationToken cancellationToken)
     {
         var settings = new StageExecutionSettings
         {
@@ -83,15 +105,23 @@ public sealed class StageCaller
         }
         catch (KernelException ex) when (ex.InnerException is EngineCallException inner)
         {
+            _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, "error", 0, 0, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, inner.Message);
             throw inner;
         }
+        catch (EngineCallException ex)
+        {
+            _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, "error", 0, 0, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.Message);
+            throw;
+        }
 
+        var elapsed = Stopwatch.GetElapsedTime(started);
         var message = result.GetValue<ChatMessageContent>();
         var usage = message?.Metadata?.TryGetValue(CallUsage.MetadataKey, out var reported) == true && reported is CallUsage u
             ? u
             : new CallUsage(0, 0, "unknown", message?.ModelId);
-        _usage.AddCall(usage, Stopwatch.GetElapsedTime(started), repair is not null);
-        return message?.Content ?? string.Empty;
+        _usage.AddCall(usage, elapsed, repair is not null);
+        _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, repair is null ? "paid" : "repair", usage.InputTokens, usage.OutputTokens, (long)elapsed.TotalMilliseconds, null);
+        return (message?.Content ?? string.Empty, usage);
     }
 
     private static (T? Output, IReadOnlyList<string> Errors) Check<T>(string answer, Func<T, IReadOnlyList<string>> validate)

@@ -19,7 +19,7 @@ public sealed class StageUsage
     /// <summary>Thread-safe counters of one stage.</summary>
     public sealed class Counter
     {
-        private long _calls, _repairs, _failed, _input, _output, _elapsedTicks;
+        private long _calls, _repairs, _failed, _reused, _input, _output, _elapsedTicks;
 
         internal void AddCall(CallUsage usage, TimeSpan elapsed, bool repair)
         {
@@ -36,16 +36,19 @@ public sealed class StageUsage
 
         internal void AddFailed() => Interlocked.Increment(ref _failed);
 
+        internal void AddReused() => Interlocked.Increment(ref _reused);
+
         internal StageUsageSnapshot Snapshot(string stage) => new(
             stage,
             (int)Interlocked.Read(ref _calls),
             (int)Interlocked.Read(ref _repairs),
             (int)Interlocked.Read(ref _failed),
+            (int)Interlocked.Read(ref _reused),
             Interlocked.Read(ref _input),
             Interlocked.Read(ref _output),
             TimeSpan.FromTicks(Interlocked.Read(ref _elapsedTicks)));
     }
 }
 
-/// <summary>What one stage spent.</summary>
-public sealed record StageUsageSnapshot(string Stage, int Calls, int Repairs, int Failed, long InputTokens, long OutputTokens, TimeSpan Elapsed);
+/// <summary>What one stage spent: <see cref="Calls"/> were paid (repairs included), <see cref="Reused"/> came from the cache.</summary>
+public sealed record StageUsageSnapshot(string Stage, int Calls, int Repairs, int Failed, int Reused, long InputTokens, long OutputTokens, TimeSpan Elapsed);

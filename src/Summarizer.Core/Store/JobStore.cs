@@ -1,0 +1,243 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Summarizer.Core.Store;
+
+/// <summary>
+/// The job database (<c>summarizer.db</c> in the output folder, SQLite): jobs, their articles, every model call, and
+/// the response cache of validated answers. Artifacts stay files; this records what happened and what can be reused.
+/// Each write is its own transaction, so a killed process leaves the database consistent.
+/// </summary>
+public sealed class JobStore
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS jobs (
+            job_id TEXT PRIMARY KEY, created TEXT NOT NULL, finished TEXT, status TEXT NOT NULL,
+            parent TEXT, directory TEXT NOT NULL, request TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS articles (
+            job_id TEXT NOT NULL, article_id TEXT NOT NULL, path TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
+            PRIMARY KEY (job_id, article_id));
+        CREATE TABLE IF NOT EXISTS calls (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL, stage TEXT NOT NULL, cache_key TEXT NOT NULL,
+            outcome TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, elapsed_ms INTEGER NOT NULL,
+            error TEXT, at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS calls_by_job ON calls (job_id, stage);
+        CREATE TABLE IF NOT EXISTS cache (
+            cache_key TEXT PRIMARY KEY, input_sha256 TEXT NOT NULL, stage TEXT NOT NULL, engine TEXT NOT NULL, model TEXT NOT NULL,
+            prompt_sha256 TEXT NOT NULL, answer TEXT NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
+            created TEXT NOT NULL, last_used TEXT NOT NULL);
+        """;
+
+    private readonly string _connectionString;
+
+    /// <summary>Initializes a new instance of the <see cref="JobStore"/> class and creates the schema when needed.</summary>
+    public JobStore(string databasePath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        DatabasePath = databasePath;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
+        using var connection = Open();
+        Execute(connection, Schema);
+    }
+
+    /// <summary>Gets the database file.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>The database file inside an output folder.</summary>
+    public static string PathIn(string outputRoot) => Path.Combine(outputRoot, "summarizer.db");
+
+    /// <summary>Records a new job, or updates it when it exists (resume).</summary>
+    public void SaveJob(StoredJob job)
+    {
+        using var connection = Open();
+        Execute(connection, """
+            INSERT INTO jobs (job_id, created, finished, status, parent, directory, request) VALUES ($id, $created, $finished, $status, $parent, $dir, $request)
+            ON CONFLICT (job_id) DO UPDATE SET finished = $finished, status = $status
+            """,
+            ("$id", job.JobId), ("$created", Iso(job.Created)), ("$finished", job.Finished is { } f ? Iso(f) : null), ("$status", job.Status),
+            ("$parent", job.Parent), ("$dir", job.Directory), ("$request", job.Request));
+    }
+
+    /// <summary>Returns a job, or <see langword="null"/>.</summary>
+    public StoredJob? GetJob(string jobId) => QueryJobs("WHERE job_id = $id", ("$id", jobId)).FirstOrDefault();
+
+    /// <summary>Lists jobs, newest first.</summary>
+    public IReadOnlyList<StoredJob> ListJobs() => QueryJobs("ORDER BY created DESC, job_id DESC");
+
+    /// <summary>Records an article's status in a job.</summary>
+    public void SaveArticle(string jobId, string articleId, string path, string status, string? reason)
+    {
+        using var connection = Open();
+        Execute(connection, """
+            INSERT INTO articles (job_id, article_id, path, status, reason) VALUES ($job, $article, $path, $status, $reason)
+            ON CONFLICT (job_id, article_id) DO UPDATE SET status = $status, reason = $reason
+            """,
+            ("$job", jobId), ("$article", articleId), ("$path", path), ("$status", status), ("$reason", reason));
+    }
+
+    /// <summary>Lists a job's articles.</summary>
+    public IReadOnlyList<(string Id, string Path, string Status, string? Reason)> Articles(string jobId)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT article_id, path, status, reason FROM articles WHERE job_id = $job ORDER BY article_id", ("$job", jobId));
+        using var reader = command.ExecuteReader();
+        var list = new List<(string, string, string, string?)>();
+        while (reader.Read())
+        {
+            list.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Records one model call (paid), or one answer served from the cache (reused).</summary>
+    public void RecordCall(string jobId, string stage, string cacheKey, string outcome, long inputTokens, long outputTokens, long elapsedMs, string? error)
+    {
+        using var connection = Open();
+        Execute(connection, """
+            INSERT INTO calls (job_id, stage, cache_key, outcome, input_tokens, output_tokens, elapsed_ms, error, at)
+            VALUES ($job, $stage, $key, $outcome, $in, $out, $ms, $error, $at)
+            """,
+            ("$job", jobId), ("$stage", stage), ("$key", cacheKey), ("$outcome", outcome), ("$in", inputTokens), ("$out", outputTokens),
+            ("$ms", elapsedMs), ("$error", error), ("$at", Iso(DateTimeOffset.UtcNow)));
+    }
+
+    /// <summary>Counts a job's calls per stage and outcome.</summary>
+    public IReadOnlyDictionary<(string Stage, string Outcome), int> CallCounts(string jobId)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT stage, outcome, COUNT(*) FROM calls WHERE job_id = $job GROUP BY stage, outcome", ("$job", jobId));
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<(string, string), int>();
+        while (reader.Read())
+        {
+            counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2);
+        }
+
+        return counts;
+    }
+
+    /// <summary>Returns a cached, validated answer, touching its last use; <see langword="null"/> on a miss.</summary>
+    public CachedAnswer? GetAnswer(string cacheKey)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT answer, input_tokens, output_tokens FROM cache WHERE cache_key = $key", ("$key", cacheKey));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var answer = new CachedAnswer(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
+        reader.Close();
+        Execute(connection, "UPDATE cache SET last_used = $now WHERE cache_key = $key", ("$now", Iso(DateTimeOffset.UtcNow)), ("$key", cacheKey));
+        return answer;
+    }
+
+    /// <summary>Stores a validated answer.</summary>
+    public void PutAnswer(string cacheKey, string inputSha256, string stage, string engine, string model, string promptSha256, string answer, long inputTokens, long outputTokens)
+    {
+        var now = Iso(DateTimeOffset.UtcNow);
+        using var connection = Open();
+        Execute(connection, """
+            INSERT INTO cache (cache_key, input_sha256, stage, engine, model, prompt_sha256, answer, input_tokens, output_tokens, created, last_used)
+            VALUES ($key, $input, $stage, $engine, $model, $prompt, $answer, $in, $out, $now, $now)
+            ON CONFLICT (cache_key) DO UPDATE SET answer = $answer, input_tokens = $in, output_tokens = $out, last_used = $now
+            """,
+            ("$key", cacheKey), ("$input", inputSha256), ("$stage", stage), ("$engine", engine), ("$model", model), ("$prompt", promptSha256),
+            ("$answer", answer), ("$in", inputTokens), ("$out", outputTokens), ("$now", now));
+    }
+
+    /// <summary>Lists the input hashes of cached answers (tests use it to prove nothing finished is paid twice).</summary>
+    public IReadOnlySet<string> CachedInputs()
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT stage || ':' || input_sha256 FROM cache");
+        using var reader = command.ExecuteReader();
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            set.Add(reader.GetString(0));
+        }
+
+        return set;
+    }
+
+    /// <summary>Summarises the cache per stage.</summary>
+    public IReadOnlyList<CacheStageStats> CacheStats()
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT stage, COUNT(*), SUM(LENGTH(answer)), SUM(input_tokens), SUM(output_tokens) FROM cache GROUP BY stage ORDER BY stage");
+        using var reader = command.ExecuteReader();
+        var list = new List<CacheStageStats>();
+        while (reader.Read())
+        {
+            list.Add(new CacheStageStats(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Removes cached answers not used since the given time; returns how many.</summary>
+    public int PruneCache(DateTimeOffset unusedSince)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "DELETE FROM cache WHERE last_used < $since", ("$since", Iso(unusedSince)));
+        return command.ExecuteNonQuery();
+    }
+
+    private List<StoredJob> QueryJobs(string tail, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT job_id, created, finished, status, parent, directory, request FROM jobs " + tail, parameters);
+        using var reader = command.ExecuteReader();
+        var jobs = new List<StoredJob>();
+        while (reader.Read())
+        {
+            jobs.Add(new StoredJob(
+                reader.GetString(0), Parse(reader.GetString(1)), reader.IsDBNull(2) ? null : Parse(reader.GetString(2)), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetString(6)));
+        }
+
+        return jobs;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}
+
+/// <summary>A job as the store keeps it; <see cref="Request"/> is the JSON of what was asked, to resume or re-run it.</summary>
+public sealed record StoredJob(string JobId, DateTimeOffset Created, DateTimeOffset? Finished, string Status, string? Parent, string Directory, string Request);
+
+/// <summary>A cached answer and the tokens it cost when it was paid for.</summary>
+public sealed record CachedAnswer(string Answer, long InputTokens, long OutputTokens);
+
+/// <summary>What the cache holds for one stage.</summary>
+public sealed record CacheStageStats(string Stage, int Entries, long AnswerChars, long InputTokens, long OutputTokens);
