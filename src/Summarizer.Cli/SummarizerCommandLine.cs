@@ -14,6 +14,12 @@ public static class SummarizerCommandLine
         {
             PlanCommand.Create(context),
             RunCommand.Create(context),
+            ResumeCommand.Create(context),
+            RerunCommand.Create(context),
+            StoreCommands.Diff(context),
+            StoreCommands.Jobs(context),
+            StoreCommands.Cache(context),
+            PromptsCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

@@ -44,6 +44,7 @@ public static class SummarizerServiceCollectionExtensions
         services.AddSingleton<ReferenceDataStore>();
         services.AddSingleton<EngineFactory>();
         services.AddSingleton<JobWriter>();
+        services.AddSingleton<DiffWriter>();
         services.AddSingleton<JobRunner>();
         return services;
     }

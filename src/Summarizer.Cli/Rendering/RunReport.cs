@@ -14,18 +14,19 @@ public sealed record RunReport(string JobId, string JobDir, string Engine, strin
         result.Articles.Select(a => new RunReportArticle(a.Id, a.Status, a.Reason)).ToList(),
         new RunReportUsage(
             result.Usage.Sum(u => u.Calls),
+            result.Usage.Sum(u => u.Reused),
             result.Usage.Sum(u => u.Repairs),
             result.Usage.Sum(u => u.InputTokens),
             result.Usage.Sum(u => u.OutputTokens),
             result.CostUsd,
-            result.Usage.ToDictionary(u => u.Stage, u => new RunReportStage(u.Calls, u.Repairs, u.Failed, u.InputTokens, u.OutputTokens))));
+            result.Usage.ToDictionary(u => u.Stage, u => new RunReportStage(u.Calls, u.Reused, u.Repairs, u.Failed, u.InputTokens, u.OutputTokens))));
 }
 
 /// <summary>An article in a <see cref="RunReport"/>.</summary>
 public sealed record RunReportArticle(string Id, string Status, string? Reason);
 
 /// <summary>What a job spent.</summary>
-public sealed record RunReportUsage(int Calls, int Repairs, long InputTokens, long OutputTokens, decimal? CostUsd, IReadOnlyDictionary<string, RunReportStage> Stages);
+public sealed record RunReportUsage(int Calls, int Reused, int Repairs, long InputTokens, long OutputTokens, decimal? CostUsd, IReadOnlyDictionary<string, RunReportStage> Stages);
 
 /// <summary>What one stage spent.</summary>
-public sealed record RunReportStage(int Calls, int Repairs, int Failed, long InputTokens, long OutputTokens);
+public sealed record RunReportStage(int Calls, int Reused, int Repairs, int Failed, long InputTokens, long OutputTokens);

@@ -19,10 +19,10 @@ public static class RunSummary
         }
 
         var stages = new Table().Border(TableBorder.Rounded).Title("Calls and tokens");
-        stages.AddColumns("stage", "calls", "repairs", "failed", "input tok", "output tok");
+        stages.AddColumns("stage", "paid calls", "reused", "repairs", "failed", "input tok", "output tok");
         foreach (var stage in result.Usage)
         {
-            stages.AddRow(stage.Stage, N(stage.Calls), N(stage.Repairs), N(stage.Failed), N(stage.InputTokens), N(stage.OutputTokens));
+            stages.AddRow(stage.Stage, N(stage.Calls), N(stage.Reused), N(stage.Repairs), N(stage.Failed), N(stage.InputTokens), N(stage.OutputTokens));
         }
 
         console.Write(table);

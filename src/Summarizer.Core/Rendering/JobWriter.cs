@@ -130,6 +130,7 @@ public sealed class JobWriter
         var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
         var manifest = new Manifest(
             context.JobId,
+            context.Parent,
             context.Created,
             finished,
             status,
@@ -139,7 +140,7 @@ public sealed class JobWriter
                 ? new ManifestArticle(a.Id, a.Path, a.Status, a.Reason, w.Sentences.Count, w.Chunks.Count, w.English.Count, w.Claims.Count,
                     w.SentenceFlags.Values.Sum(f => f.Count) + w.Claims.Sum(c => c.Flags.Count), w.Failures)
                 : new ManifestArticle(a.Id, a.Path, a.Status, a.Reason, 0, 0, 0, 0, 0, [])).ToList(),
-            usage.Select(u => new ManifestStage(u.Stage, u.Calls, u.Repairs, u.Failed, u.InputTokens, u.OutputTokens, (long)u.Elapsed.TotalMilliseconds)).ToList(),
+            usage.Select(u => new ManifestStage(u.Stage, u.Calls, u.Reused, u.Repairs, u.Failed, u.InputTokens, u.OutputTokens, (long)u.Elapsed.TotalMilliseconds)).ToList(),
             new ManifestUsage(usage.Sum(u => u.Calls), usage.Sum(u => u.InputTokens), usage.Sum(u => u.OutputTokens), cost),
             works.SelectMany(w => w.SentenceFlags.Values.SelectMany(f => f).Concat(w.Claims.SelectMany(c => c.Flags)))
                 .GroupBy(f => f.Code).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
@@ -214,6 +215,7 @@ public sealed class JobWriter
 /// <summary>The content of <c>manifest.json</c>.</summary>
 public sealed record Manifest(
     string JobId,
+    string? Parent,
     DateTimeOffset Created,
     DateTimeOffset Finished,
     string Status,
@@ -229,8 +231,8 @@ public sealed record Manifest(
 /// <summary>An article in the manifest.</summary>
 public sealed record ManifestArticle(string Id, string Path, string Status, string? Reason, int Sentences, int Chunks, int Translated, int Claims, int Flags, IReadOnlyList<Failure> Failures);
 
-/// <summary>What a stage spent.</summary>
-public sealed record ManifestStage(string Stage, int Calls, int Repairs, int Failed, long InputTokens, long OutputTokens, long ElapsedMs);
+/// <summary>What a stage spent: <see cref="Calls"/> paid (repairs included), <see cref="Reused"/> answers served from the cache.</summary>
+public sealed record ManifestStage(string Stage, int Calls, int Reused, int Repairs, int Failed, long InputTokens, long OutputTokens, long ElapsedMs);
 
 /// <summary>What the job spent.</summary>
 public sealed record ManifestUsage(int Calls, long InputTokens, long OutputTokens, decimal? CostUsd);

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Summarizer.Core.Jobs;
+
+namespace Summarizer.Cli.Commands;
+
+/// <summary>The options of every command that runs a job: run, resume and rerun.</summary>
+public sealed class JobArguments
+{
+    private readonly Option<string?> _output = new("--out") { Description = "Output folder holding job folders and summarizer.db (default: outputs)." };
+    private readonly Option<int?> _concurrency = new("--concurrency") { Description = "Model calls at once (default 4)." };
+    private readonly Option<int?> _chunkTokens = new("--chunk-tokens") { Description = "Source tokens per chunk (default from appsettings.json)." };
+    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object with the job's outcome." };
+    private readonly Option<bool> _noCache = new("--no-cache") { Description = "Call the model even when a valid cached answer exists." };
+    private readonly EngineArguments _engine = new();
+
+    /// <summary>Initializes a new instance of the <see cref="JobArguments"/> class.</summary>
+    public JobArguments()
+    {
+        _concurrency.Validators.Add(result => RequireRange(result, 1, 256, "--concurrency"));
+        _chunkTokens.Validators.Add(result => RequireRange(result, 16, 100_000, "--chunk-tokens"));
+    }
+
+    /// <summary>Gets the option that sets the output folder (also used by commands that only read jobs).</summary>
+    public Option<string?> Output => _output;
+
+    /// <summary>Adds the options to a command.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _output, _concurrency, _chunkTokens, _json, _noCache })
+        {
+            command.Options.Add(option);
+        }
+
+        _engine.AddTo(command);
+    }
+
+    /// <summary>Reads a job request for the given paths (empty for resume and rerun, which take them from the store).</summary>
+    public JobRequest Request(ParseResult parse, IReadOnlyList<string> paths) => new(paths)
+    {
+        Engine = _engine.Engine(parse),
+        PromptVersions = _engine.PromptVersions(parse),
+        OutputRoot = parse.GetValue(_output),
+        Concurrency = parse.GetValue(_concurrency),
+        ChunkTokens = parse.GetValue(_chunkTokens),
+        NoCache = parse.GetValue(_noCache),
+    };
+
+    /// <summary>Reads whether to print JSON.</summary>
+    public bool Json(ParseResult parse) => parse.GetValue(_json);
+
+    /// <summary>Checks an integer option's range from its token (a non-number is reported by the parser itself).</summary>
+    public static void RequireRange(System.CommandLine.Parsing.OptionResult result, int min, int max, string name)
+    {
+        if (result.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && (value < min || value > max))
+        {
+            result.AddError($"{name} must be between {min} and {max}.");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Summarizer.Core.Evaluation;
+
+namespace Summarizer.Core.Jobs;
+
+/// <summary>The differences between two runs: prompts used, and per article the translation and claim changes.</summary>
+public sealed record JobDiff(JobSnapshot A, JobSnapshot B, IReadOnlyList<ArticleDiff> Articles)
+{
+    /// <summary>Compares two job folders.</summary>
+    public static JobDiff Between(string directoryA, string directoryB)
+    {
+        var a = JobSnapshot.Read(directoryA);
+        var b = JobSnapshot.Read(directoryB);
+        var chrf = new ChrF();
+        var ids = a.Articles.Keys.Union(b.Articles.Keys).Order(StringComparer.Ordinal);
+        return new JobDiff(a, b, ids.Select(id => Compare(id, a.Articles.GetValueOrDefault(id), b.Articles.GetValueOrDefault(id), chrf)).ToList());
+    }
+
+    private static ArticleDiff Compare(string id, ArticleSnapshot? a, ArticleSnapshot? b, ChrF chrf)
+    {
+        if (a is null || b is null)
+        {
+            return new ArticleDiff(id, a is not null, b is not null, [], [], [], [], null);
+        }
+
+        var sentences = a.Sentences.Keys.Intersect(b.Sentences.Keys)
+            .Where(s => !string.Equals(a.Sentences[s].En, b.Sentences[s].En, StringComparison.Ordinal))
+            .OrderBy(s => int.Parse(s[1..], System.Globalization.CultureInfo.InvariantCulture))
+            .Select(s => new SentenceChange(s, a.Sentences[s].Ar, a.Sentences[s].En, b.Sentences[s].En))
+            .ToList();
+        var pairs = a.Sentences.Keys.Intersect(b.Sentences.Keys).Select(s => (b.Sentences[s].En ?? string.Empty, a.Sentences[s].En ?? string.Empty));
+        var score = chrf.Corpus(pairs);
+
+        // Claims are matched by the sentences they cite: same sources with other words is a change, not a new claim.
+        var remaining = b.Claims.ToList();
+        var changed = new List<(ClaimSnapshot, ClaimSnapshot)>();
+        var disappeared = new List<ClaimSnapshot>();
+        foreach (var claim in a.Claims)
+        {
+            var same = remaining.FirstOrDefault(c => c.En == claim.En) ?? remaining.FirstOrDefault(c => c.SourceKey == claim.SourceKey);
+            if (same is null)
+            {
+                disappeared.Add(claim);
+                continue;
+            }
+
+            remaining.Remove(same);
+            if (same.En != claim.En)
+            {
+                changed.Add((claim, same));
+            }
+        }
+
+        return new ArticleDiff(id, true, true, sentences, remaining, disappeared, changed, score);
+    }
+}
+
+/// <summary>One article's differences; <see cref="ChrF"/> scores B's translation against A's (100 = identical).</summary>
+public sealed record ArticleDiff(
+    string Id,
+    bool InA,
+    bool InB,
+    IReadOnlyList<SentenceChange> ChangedSentences,
+    IReadOnlyList<ClaimSnapshot> Appeared,
+    IReadOnlyList<ClaimSnapshot> Disappeared,
+    IReadOnlyList<(ClaimSnapshot A, ClaimSnapshot B)> Changed,
+    double? ChrF)
+{
+    /// <summary>Gets a value indicating whether anything differs.</summary>
+    public bool HasChanges => !InA || !InB || ChangedSentences.Count + Appeared.Count + Disappeared.Count + Changed.Count > 0;
+}
+
+/// <summary>A sentence whose translation differs between the runs.</summary>
+public sealed record SentenceChange(string Id, string Ar, string? EnA, string? EnB);
+
+/// <summary>What the diff needs of one job folder.</summary>
+public sealed record JobSnapshot(string JobId, string Directory, IReadOnlyList<(string Stage, string Version, string Sha256)> Prompts, IReadOnlyDictionary<string, ArticleSnapshot> Articles)
+{
+    /// <summary>Reads a job folder's manifest and article files.</summary>
+    public static JobSnapshot Read(string directory)
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "manifest.json")));
+        var provenance = manifest.RootElement.GetProperty("provenance");
+        var prompts = provenance.GetProperty("prompts").EnumerateArray()
+            .Select(p => (p.GetProperty("stage").GetString()!, p.GetProperty("version").GetString()!, p.GetProperty("sha256").GetString()!))
+            .ToList();
+        var articles = new Dictionary<string, ArticleSnapshot>(StringComparer.Ordinal);
+        var root = Path.Combine(directory, "articles");
+        foreach (var folder in System.IO.Directory.Exists(root) ? System.IO.Directory.GetDirectories(root) : [])
+        {
+            if (ArticleSnapshot.Read(folder) is { } article)
+            {
+                articles[article.Id] = article;
+            }
+        }
+
+        return new JobSnapshot(manifest.RootElement.GetProperty("job_id").GetString()!, directory, prompts, articles);
+    }
+}
+
+/// <summary>One article of a job folder: sentences by id and claims.</summary>
+public sealed record ArticleSnapshot(string Id, IReadOnlyDictionary<string, (string Ar, string? En)> Sentences, IReadOnlyList<ClaimSnapshot> Claims)
+{
+    /// <summary>Reads an article folder; <see langword="null"/> when its files are missing.</summary>
+    public static ArticleSnapshot? Read(string folder)
+    {
+        var translationPath = Path.Combine(folder, "translation.json");
+        var claimsPath = Path.Combine(folder, "claims.json");
+        if (!File.Exists(translationPath) || !File.Exists(claimsPath))
+        {
+            return null;
+        }
+
+        using var translation = JsonDocument.Parse(File.ReadAllText(translationPath));
+        using var claims = JsonDocument.Parse(File.ReadAllText(claimsPath));
+        var sentences = translation.RootElement.GetProperty("sentences").EnumerateArray().ToDictionary(
+            s => s.GetProperty("id").GetString()!,
+            s => (s.GetProperty("ar").GetString()!, s.GetProperty("en").GetString()),
+            StringComparer.Ordinal);
+        var claimList = claims.RootElement.GetProperty("claims").EnumerateArray()
+            .Select(c => new ClaimSnapshot(c.GetProperty("id").GetString()!, c.GetProperty("en").GetString()!, c.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToList()))
+            .ToList();
+        return new ArticleSnapshot(translation.RootElement.GetProperty("article").GetString()!, sentences, claimList);
+    }
+}
+
+/// <summary>A claim as the diff sees it.</summary>
+public sealed record ClaimSnapshot(string Id, string En, IReadOnlyList<string> Sources)
+{
+    /// <summary>Gets the cited sentences as one comparable key.</summary>
+    public string SourceKey => string.Join(',', Sources.Order(StringComparer.Ordinal));
+}
