@@ -31,6 +31,9 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
     /// <summary>Gets or sets a function that may answer instead of the fake model (return null to let it answer).</summary>
     public Func<FakeModelRequest, FakeModelReply?>? Override { get; set; }
 
+    /// <summary>Gets or sets a delay before every answer (to give a test time to kill a client mid-job).</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Gets every request received, in arrival order.</summary>
     public IReadOnlyList<FakeModelRequest> Requests => _requests.ToList();
 
@@ -49,6 +52,10 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         server.BaseAddress = new Uri(address);
         return server;
     }
+
+    /// <summary>The cache's view of a request: its stage and the SHA-256 of its canonical input.</summary>
+    public static string InputKey(FakeModelRequest request) =>
+        request.Stage + ":" + Summarizer.Core.Store.CanonicalJson.Sha256(request.Input);
 
     /// <summary>Counts the requests of a stage (repairs included).</summary>
     public int Count(string stage) => _requests.Count(r => r.Stage == stage);
@@ -93,6 +100,11 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
             http.Request.Headers["api-key"].FirstOrDefault(), http.Request.Headers.Authorization.FirstOrDefault(),
             body, stage, input, isRepair, attempt);
         _requests.Enqueue(request);
+
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, http.RequestAborted);
+        }
 
         var reply = Override?.Invoke(request) ?? FakeModelReply.Content(FakeModel.Answer(stage, input));
         http.Response.StatusCode = reply.Status;

@@ -18,9 +18,12 @@ public abstract class LoopbackServerTest : IAsyncLifetimeLike, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        Output.Dispose();
+        Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Deletes the output folder; derived tests add their own clean-up.</summary>
+    protected virtual void Dispose(bool disposing) => Output.Dispose();
 }
 
 /// <summary>The shape of xunit's IAsyncLifetime, so this support library needs no xunit reference; test classes add the interface.</summary>
