@@ -90,6 +90,11 @@ public sealed class JobRunner(
         var jobId = identity?.JobId ?? JobIds.New(created, request.Paths);
         var jobDirectory = identity?.Directory ?? Path.Combine(OutputRoot(request), jobId);
         Directory.CreateDirectory(jobDirectory);
+        if (identity is not null)
+        {
+            AtomicFile.RemoveLeftovers(jobDirectory);
+        }
+
         var concurrency = request.Concurrency ?? jobOptions.Value.Concurrency;
         var stored = new StoredRequest(
             request.Paths.Select(Path.GetFullPath).ToList(), request.Engine, stagePrompts.ToDictionary(p => p.Key, p => p.Value.Version), chunkTokens, concurrency);
