@@ -1,12 +1,14 @@
 using Summarizer.Benchmarks;
 
 // Usage: dotnet run -c Release --project bench/Summarizer.Benchmarks -- plan [articles] [words] [chunk-tokens]
+//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- rerun
 var verb = args.ElementAtOrDefault(0) ?? "plan";
 int Arg(int index, int fallback) => int.TryParse(args.ElementAtOrDefault(index), out var value) ? value : fallback;
 return verb switch
 {
     "plan" => await PlanBenchmark.RunAsync(Arg(1, 1000), Arg(2, 500), Arg(3, 600)),
-    _ => Fail($"unknown benchmark '{verb}'; known: plan"),
+    "rerun" => await RerunBenchmark.RunAsync(),
+    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun"),
 };
 
 static int Fail(string message)

@@ -60,8 +60,11 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
     /// <summary>Counts the requests of a stage (repairs included).</summary>
     public int Count(string stage) => _requests.Count(r => r.Stage == stage);
 
-    /// <summary>Builds an OpenAI chat.completion body around an assistant content string.</summary>
-    public static string Completion(string content, string finishReason = "stop") => new JsonObject
+    private static readonly Summarizer.Core.Chunking.O200kTokenCounter Tokens = new();
+
+    /// <summary>Builds an OpenAI chat.completion body around an assistant content string; usage counts o200k tokens
+    /// of the prompt (when given) and of the answer, as a real server would report them.</summary>
+    public static string Completion(string content, string finishReason = "stop", int promptTokens = 0) => new JsonObject
     {
         ["id"] = "chatcmpl-loopback",
         ["object"] = "chat.completion",
@@ -73,7 +76,7 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
             ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
             ["finish_reason"] = finishReason,
         }),
-        ["usage"] = new JsonObject { ["prompt_tokens"] = 100 + (content.Length / 8), ["completion_tokens"] = 10 + (content.Length / 4), ["total_tokens"] = 110 + (content.Length * 3 / 8) },
+        ["usage"] = new JsonObject { ["prompt_tokens"] = promptTokens, ["completion_tokens"] = Tokens.Count(content), ["total_tokens"] = promptTokens + Tokens.Count(content) },
     }.ToJsonString();
 
     /// <inheritdoc />
@@ -106,7 +109,16 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
             await Task.Delay(Delay, http.RequestAborted);
         }
 
-        var reply = Override?.Invoke(request) ?? FakeModelReply.Content(FakeModel.Answer(stage, input));
+        var promptTokens = messages.Sum(m => Tokens.Count(Content(m)) + 4);
+        var reply = Override?.Invoke(request) ?? new FakeModelReply(200, Completion(FakeModel.Answer(stage, input)));
+        if (reply.Status == 200 && JsonNode.Parse(reply.Body) is JsonObject completion && completion["usage"] is JsonObject usage)
+        {
+            // Every answer reports what its prompt really cost, whoever wrote the answer.
+            usage["prompt_tokens"] = promptTokens;
+            usage["total_tokens"] = promptTokens + usage["completion_tokens"]!.GetValue<int>();
+            reply = reply with { Body = completion.ToJsonString() };
+        }
+
         http.Response.StatusCode = reply.Status;
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(reply.Body);
