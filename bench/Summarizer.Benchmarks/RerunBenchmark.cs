@@ -19,12 +19,7 @@ internal static class RerunBenchmark
     {
         await using var server = await LoopbackOpenAiServer.StartAsync();
         using var output = new TempFolder();
-        using var prompts = new TempFolder();
-        var source = Path.Combine(RepositoryPaths.Root, "prompts");
-        foreach (var file in Directory.GetFiles(source, "*.yaml", SearchOption.AllDirectories))
-        {
-            prompts.Write(Path.GetRelativePath(source, file), File.ReadAllText(file));
-        }
+        using var prompts = new TempFolder().CopyFrom(Path.Combine(RepositoryPaths.Root, "prompts"));
 
         var services = CoreServices.Create(
             ("Summarizer:Engine:Kind", "openai"),

@@ -14,6 +14,17 @@ public sealed class TempFolder : IDisposable
     /// <summary>Gets the folder path.</summary>
     public string Path { get; }
 
+    /// <summary>Copies every file of a folder (recursively) into this one; returns this folder.</summary>
+    public TempFolder CopyFrom(string source)
+    {
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            WriteBytes(System.IO.Path.GetRelativePath(source, file), File.ReadAllBytes(file));
+        }
+
+        return this;
+    }
+
     /// <summary>Writes UTF-8 text (no BOM) and returns the file path.</summary>
     public string Write(string name, string text) => WriteBytes(name, new UTF8Encoding(false).GetBytes(text));
 

@@ -10,15 +10,8 @@ namespace Summarizer.Core.Tests.Jobs;
 public sealed class RerunTests : LoopbackServerTest, IAsyncLifetime
 {
     private const string V2Marker = "Prefer the single most newsworthy claim per sentence.";
-    private readonly TempFolder _prompts = new();
-
-    public RerunTests()
-    {
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "prompts"), "*.yaml", SearchOption.AllDirectories))
-        {
-            _prompts.Write(Path.GetRelativePath(Path.Combine(RepositoryPaths.Root, "prompts"), file), File.ReadAllText(file));
-        }
-    }
+    // A private copy of the prompts (without the repository's lock), so tests can publish and edit versions.
+    private readonly TempFolder _prompts = CopyOfPrompts();
 
     [Fact]
     public async Task A_summarize_only_rerun_makes_zero_translate_calls_and_the_manifest_says_what_was_reused()
@@ -166,6 +159,13 @@ public sealed class RerunTests : LoopbackServerTest, IAsyncLifetime
     {
         _prompts.Dispose();
         base.Dispose(disposing);
+    }
+
+    private static TempFolder CopyOfPrompts()
+    {
+        var folder = new TempFolder().CopyFrom(Path.Combine(RepositoryPaths.Root, "prompts"));
+        File.Delete(Path.Combine(folder.Path, "prompts.lock"));
+        return folder;
     }
 
     private ServiceProvider Services() => LoopbackJob.OpenAIServices(Server, Output.Path, ("Summarizer:Prompts:Root", _prompts.Path));
