@@ -5,6 +5,7 @@ using Summarizer.Core.Engines;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Rendering;
+using Summarizer.Core.Resilience;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Segmentation;
@@ -23,6 +24,7 @@ public static class SummarizerServiceCollectionExtensions
         services.AddOptions<PricingOptions>().Bind(configuration.GetSection(PricingOptions.SectionName));
         services.AddOptions<PromptOptions>().Bind(configuration.GetSection(PromptOptions.SectionName)).ValidateDataAnnotations();
         services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.SectionName)).ValidateDataAnnotations();
+        services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.SectionName)).ValidateDataAnnotations();
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations();
 
         services.AddSingleton<TextDecoder>();

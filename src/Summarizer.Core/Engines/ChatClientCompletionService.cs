@@ -43,6 +43,14 @@ public sealed class ChatClientCompletionService(ChatClient client, string modelL
             throw new EngineCallException($"cannot reach the endpoint ({ex.HttpRequestError})", inner: ex);
         }
 
+        if (completion.FinishReason == ChatFinishReason.ContentFilter)
+        {
+            throw new EngineCallException("the answer was withheld by the content filter (finish_reason content_filter)", 200, "content_filter")
+            {
+                Filter = new ContentFilterVerdict("unknown", "unknown", "completion"),
+            };
+        }
+
         var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(p => p.Text)) : string.Empty;
         var usage = new CallUsage(
             completion.Usage?.InputTokenCount ?? 0,
@@ -114,19 +122,21 @@ public sealed class ChatClientCompletionService(ChatClient client, string modelL
         _ => reason.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>Keeps the service's status, error code and message; the request (and its key) is never part of it.</summary>
+    /// <summary>Keeps the service's status, error code, message, retry-after and filter verdict; never the request (or its key).</summary>
     private static EngineCallException ToEngineException(ClientResultException ex)
     {
         if (ex.Status == 0)
         {
             // No HTTP response at all: connection refused, DNS, TLS. The inner message names the host, never the request.
-            return new EngineCallException($"cannot reach the endpoint ({ex.InnerException?.Message ?? ex.Message})", inner: ex);
+            return new EngineCallException($"cannot reach the endpoint ({ex.InnerException?.Message ?? ex.Message})", 0, inner: ex);
         }
 
+        var response = ex.GetRawResponse();
         string? code = null, message = null;
+        ContentFilterVerdict? filter = null;
         try
         {
-            var body = ex.GetRawResponse()?.Content?.ToString();
+            var body = response?.Content?.ToString();
             if (!string.IsNullOrEmpty(body))
             {
                 using var json = JsonDocument.Parse(body);
@@ -134,6 +144,7 @@ public sealed class ChatClientCompletionService(ChatClient client, string modelL
                 {
                     code = error.TryGetProperty("code", out var c) ? c.ToString() : null;
                     message = error.TryGetProperty("message", out var m) ? m.GetString() : null;
+                    filter = code == "content_filter" ? FilterVerdict(error) : null;
                 }
             }
         }
@@ -143,7 +154,55 @@ public sealed class ChatClientCompletionService(ChatClient client, string modelL
         }
 
         var text = $"HTTP {ex.Status}" + (code is null ? string.Empty : $" {code}") + (message is null ? string.Empty : $": {Shorten(message)}");
-        return new EngineCallException(text, ex.Status, code, ex);
+        return new EngineCallException(text, ex.Status, code, ex) { RetryAfter = RetryAfter(response), Filter = filter };
+    }
+
+    /// <summary>Azure puts the categories that fired under innererror.content_filter_result: {"violence":{"filtered":true,"severity":"medium"}}.</summary>
+    private static ContentFilterVerdict FilterVerdict(JsonElement error)
+    {
+        if (error.TryGetProperty("innererror", out var inner) && inner.TryGetProperty("content_filter_result", out var result) && result.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var category in result.EnumerateObject())
+            {
+                if (category.Value.ValueKind == JsonValueKind.Object && category.Value.TryGetProperty("filtered", out var filtered) && filtered.ValueKind == JsonValueKind.True)
+                {
+                    var severity = category.Value.TryGetProperty("severity", out var s) ? s.GetString() ?? "unknown" : "unknown";
+                    return new ContentFilterVerdict(category.Name, severity, "prompt");
+                }
+            }
+        }
+
+        return new ContentFilterVerdict("unknown", "unknown", "prompt");
+    }
+
+    /// <summary>Azure sends <c>retry-after-ms</c> (milliseconds) and <c>retry-after</c> (seconds or an HTTP date); the first wins.</summary>
+    private static TimeSpan? RetryAfter(System.ClientModel.Primitives.PipelineResponse? response)
+    {
+        if (response is null)
+        {
+            return null;
+        }
+
+        if (response.Headers.TryGetValue("retry-after-ms", out var ms) && double.TryParse(ms, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            return TimeSpan.FromMilliseconds(Math.Max(0, milliseconds));
+        }
+
+        if (response.Headers.TryGetValue("retry-after", out var after))
+        {
+            if (double.TryParse(after, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            {
+                return TimeSpan.FromSeconds(Math.Max(0, seconds));
+            }
+
+            if (DateTimeOffset.TryParse(after, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date))
+            {
+                var wait = date - DateTimeOffset.UtcNow;
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+        }
+
+        return null;
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 300), "…");

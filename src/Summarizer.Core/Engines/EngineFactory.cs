@@ -5,6 +5,8 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using Summarizer.Core.Chunking;
+using Summarizer.Core.Resilience;
 
 namespace Summarizer.Core.Engines;
 
@@ -13,7 +15,13 @@ namespace Summarizer.Core.Engines;
 /// and builds its <see cref="Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService"/>.
 /// The SDK pipelines get no retries of their own: resilience is owned in one place, never stacked.
 /// </summary>
-public sealed class EngineFactory(IOptions<EngineOptions> options, IConfiguration configuration, ReferenceDataStore references)
+public sealed class EngineFactory(
+    IOptions<EngineOptions> options,
+    IOptions<ResilienceOptions> resilience,
+    IConfiguration configuration,
+    ReferenceDataStore references,
+    ITokenCounter tokens,
+    TimeProvider time)
 {
     /// <summary>The environment variable that names an Azure OpenAI endpoint.</summary>
     public const string AzureEndpointVariable = "AZURE_OPENAI_ENDPOINT";
@@ -36,11 +44,22 @@ public sealed class EngineFactory(IOptions<EngineOptions> options, IConfiguratio
         effective.Kind = kind;
         return kind switch
         {
-            EngineKinds.Azure => CreateAzure(effective, reason),
-            EngineKinds.OpenAI => CreateOpenAI(effective, reason),
+            EngineKinds.Azure => Resilient(CreateAzure(effective, reason), overrides.Concurrency),
+            EngineKinds.OpenAI => Resilient(CreateOpenAI(effective, reason), overrides.Concurrency),
             EngineKinds.Reference => new ResolvedEngine(kind, reason, string.Empty, "reference-data", Blank(effective), "none", new ReferenceChatCompletionService(references)),
             _ => throw new EngineConfigurationException($"unknown engine '{kind}' (engines: {string.Join(", ", EngineKinds.All)})"),
         };
+    }
+
+    /// <summary>Wraps a model engine in the resilience pipeline with its own quota, concurrency and statistics.</summary>
+    private ResolvedEngine Resilient(ResolvedEngine engine, int? concurrency)
+    {
+        var settings = resilience.Value;
+        var stats = new ResilienceStats();
+        var gate = new AdaptiveConcurrency(concurrency ?? 64);
+        var pipeline = ModelCallPipeline.Build(settings, stats, gate, time);
+        var quota = new QuotaLimiter(settings.TokensPerMinute, settings.RequestsPerMinute, settings.QuotaTarget);
+        return engine with { Service = new ResilientChatCompletionService(engine.Service, pipeline, quota, gate, tokens, stats), Resilience = stats };
     }
 
     private (string Kind, string Reason) Choose(string? option, EngineOptions effective)
@@ -75,7 +94,7 @@ public sealed class EngineFactory(IOptions<EngineOptions> options, IConfiguratio
         var clientOptions = new AzureOpenAIClientOptions(ParseApiVersion(effective.ApiVersion))
         {
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = TimeSpan.FromSeconds(effective.TimeoutSeconds),
+            NetworkTimeout = NetworkTimeout(effective),
         };
         var uri = ParseEndpoint(endpoint);
         var key = First(configuration[AzureKeyVariable], effective.ApiKey);
@@ -99,7 +118,7 @@ public sealed class EngineFactory(IOptions<EngineOptions> options, IConfiguratio
         var clientOptions = new OpenAIClientOptions
         {
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = TimeSpan.FromSeconds(effective.TimeoutSeconds),
+            NetworkTimeout = NetworkTimeout(effective),
         };
         if (!string.IsNullOrWhiteSpace(effective.Endpoint))
         {
@@ -130,6 +149,10 @@ public sealed class EngineFactory(IOptions<EngineOptions> options, IConfiguratio
         Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? uri
             : throw new EngineConfigurationException($"endpoint '{endpoint}' is not an http(s) URL");
+
+    /// <summary>The pipeline's attempt timeout governs; the SDK's own timeout only backs it up.</summary>
+    private TimeSpan NetworkTimeout(EngineOptions effective) =>
+        TimeSpan.FromSeconds(Math.Max(effective.TimeoutSeconds, resilience.Value.AttemptTimeoutSeconds + 5));
 
     private static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 

@@ -14,4 +14,7 @@ public sealed record EngineOverrides
 
     /// <summary>Gets the Azure deployment.</summary>
     public string? Deployment { get; init; }
+
+    /// <summary>Gets the most calls at once the job allows (the adaptive limit never exceeds it).</summary>
+    public int? Concurrency { get; init; }
 }

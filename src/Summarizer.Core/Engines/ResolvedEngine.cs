@@ -19,6 +19,9 @@ public sealed record ResolvedEngine(
     string Credential,
     IChatCompletionService Service)
 {
+    /// <summary>Gets what the resilience pipeline did (retries, throttling, timeouts), or null for the reference engine.</summary>
+    public Resilience.ResilienceStats? Resilience { get; init; }
+
     /// <summary>Gets a value indicating whether answers come from prepared reference data, not a model.</summary>
     public bool IsReference => Kind == EngineKinds.Reference;
 }

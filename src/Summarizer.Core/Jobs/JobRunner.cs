@@ -72,7 +72,7 @@ public sealed class JobRunner(
         IJobProgress progress,
         CancellationToken cancellationToken)
     {
-        var engine = engines.Create(request.Engine);
+        var engine = engines.Create(request.Engine with { Concurrency = request.Concurrency ?? jobOptions.Value.Concurrency });
         var stagePrompts = StageNames.All.ToDictionary(
             stage => stage,
             stage => prompts.LoadConfigured(stage, request.PromptVersions.TryGetValue(stage, out var v) ? v : null),

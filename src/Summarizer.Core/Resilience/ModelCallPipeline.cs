@@ -1,0 +1,87 @@
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Simmy;
+using Polly.Timeout;
+using Summarizer.Core.Engines;
+
+namespace Summarizer.Core.Resilience;
+
+/// <summary>
+/// Builds the Polly 8 pipeline every model call goes through: total timeout → retry → circuit breaker → attempt timeout.
+/// Retries cover 429, 408, 5xx, attempt timeouts and calls that got no response, with exponential backoff and jitter,
+/// except that a service's retry-after is honoured exactly. Other 4xx (content_filter included) are never retried.
+/// </summary>
+public static class ModelCallPipeline
+{
+    /// <summary>True for failures worth another attempt.</summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        EngineCallException engine => engine.IsTransient,
+        TimeoutRejectedException or BrokenCircuitException or HttpRequestException => true,
+        _ => false,
+    };
+
+    /// <summary>Builds the pipeline.</summary>
+    public static ResiliencePipeline Build(ResilienceOptions options, ResilienceStats stats, AdaptiveConcurrency? concurrency, TimeProvider time, Func<double>? randomizer = null)
+    {
+        var handle = new PredicateBuilder().Handle<Exception>(IsTransient);
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds))
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = handle,
+                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(options.BaseDelayMilliseconds),
+                MaxDelay = TimeSpan.FromSeconds(Math.Max(options.MaxDelaySeconds, options.BaseDelayMilliseconds / 1000)),
+                Randomizer = randomizer ?? Random.Shared.NextDouble,
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is EngineCallException { RetryAfter: { } after } ? after : (TimeSpan?)null),
+                OnRetry = args =>
+                {
+                    stats.Retry();
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                // Throttling is the quota speaking, not the deployment failing: it must not open the circuit.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => IsTransient(ex) && ex is not EngineCallException { Status: 429 }),
+                FailureRatio = options.BreakerFailureRatio,
+                MinimumThroughput = options.BreakerMinimumThroughput,
+                SamplingDuration = TimeSpan.FromSeconds(options.BreakerSamplingSeconds),
+                BreakDuration = TimeSpan.FromSeconds(options.BreakerBreakSeconds),
+                OnOpened = _ =>
+                {
+                    stats.Opened();
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(new TimeoutStrategyOptions
+            {
+                Timeout = TimeSpan.FromSeconds(options.AttemptTimeoutSeconds),
+                OnTimeout = _ =>
+                {
+                    stats.Timeout();
+                    return ValueTask.CompletedTask;
+                },
+            });
+
+        if (options.ChaosFaultRate > 0)
+        {
+            // Drills only: fail a share of attempts as a 503 would, to rehearse what the pipeline does about it.
+            builder.AddChaosFault(new Polly.Simmy.Fault.ChaosFaultStrategyOptions
+            {
+                InjectionRate = options.ChaosFaultRate,
+                FaultGenerator = _ =>
+                {
+                    stats.Chaos();
+                    return ValueTask.FromResult<Exception?>(new EngineCallException("HTTP 503 (injected by the chaos strategy)", 503));
+                },
+            });
+        }
+
+        return builder.Build();
+    }
+}
