@@ -106,7 +106,14 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
 
         if (Delay > TimeSpan.Zero)
         {
-            await Task.Delay(Delay, http.RequestAborted);
+            try
+            {
+                await Task.Delay(Delay, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
 
         var promptTokens = messages.Sum(m => Tokens.Count(Content(m)) + 4);
@@ -117,6 +124,23 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
             usage["prompt_tokens"] = promptTokens;
             usage["total_tokens"] = promptTokens + usage["completion_tokens"]!.GetValue<int>();
             reply = reply with { Body = completion.ToJsonString() };
+        }
+
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(reply.Delay, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        foreach (var (name, value) in reply.Headers)
+        {
+            http.Response.Headers[name] = value;
         }
 
         http.Response.StatusCode = reply.Status;

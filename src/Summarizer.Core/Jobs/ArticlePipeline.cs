@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Summarizer.Core.Chunking;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
+using Summarizer.Core.Segmentation;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Validation;
 
@@ -12,7 +13,7 @@ namespace Summarizer.Core.Jobs;
 /// Runs one article through translate (chunk by chunk, each with the translated sentences before it as context),
 /// summarize (chunks in parallel) and merge, validating every answer and recording whatever fails.
 /// </summary>
-public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJobProgress progress)
+public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJobProgress progress, FilterPolicy onFilter = FilterPolicy.Mark)
 {
     /// <summary>Runs the article's stages; engine errors end the article with a reason, other articles go on.</summary>
     public async Task RunAsync(ArticleWork work, CancellationToken cancellationToken)
@@ -49,25 +50,45 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
         work.Failures.Add(new Failure(work.Article.Id, "engine", "article", reason));
     }
 
-    private async Task TranslateAsync(ArticleWork work, Chunk chunk, CancellationToken cancellationToken)
+    private Task TranslateAsync(ArticleWork work, Chunk chunk, CancellationToken cancellationToken) =>
+        TranslatePartAsync(work, chunk.Id, chunk.Sentences, chunk.Context, cancellationToken);
+
+    private async Task TranslatePartAsync(ArticleWork work, string label, IReadOnlyList<Sentence> sentences, IReadOnlyList<Sentence> context, CancellationToken cancellationToken)
     {
-        var arabic = string.Join('\n', chunk.Sentences.Select(s => s.Text));
+        var arabic = string.Join('\n', sentences.Select(s => s.Text));
         var terms = glossary.Find(arabic);
         var input = new JsonObject
         {
             ["title"] = work.Article.Title,
-            ["sentences"] = ToJson(chunk.Sentences.Select(s => new TranslateSentence(s.Id, s.Text))),
-            ["context"] = ToJson(chunk.Context.Select(s => new ContextSentence(s.Id, s.Text, work.English.GetValueOrDefault(s.Id, string.Empty)))),
+            ["sentences"] = ToJson(sentences.Select(s => new TranslateSentence(s.Id, s.Text))),
+            ["context"] = ToJson(context.Select(s => new ContextSentence(s.Id, s.Text, work.English.GetValueOrDefault(s.Id, string.Empty)))),
             ["glossary"] = ToJson(terms.Select(t => new GlossaryEntry(t.Ar, t.En))),
         };
-        var ids = chunk.Sentences.Select(s => s.Id).ToList();
-        var result = await CallAsync<TranslateOutput>(StageNames.Translate, input, output => StageValidator.Translation(ids, output), cancellationToken).ConfigureAwait(false);
+        var ids = sentences.Select(s => s.Id).ToList();
+        StageCallResult<TranslateOutput> result;
+        try
+        {
+            result = await CallAsync<TranslateOutput>(StageNames.Translate, input, output => StageValidator.Translation(ids, output), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Engines.EngineCallException ex) when (ShouldSplit(ex, sentences.Count))
+        {
+            callers.Translate.Usage.AddSplit();
+            var (first, second) = Halves(sentences);
+            await TranslatePartAsync(work, label + "a", first, context, cancellationToken).ConfigureAwait(false);
+            await TranslatePartAsync(work, label + "b", second, ContextBefore(work, second[0]), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (Engines.EngineCallException ex) when (ex.Code is StageErrorCodes.ContentFilter or StageErrorCodes.Length)
+        {
+            Stopped(work, StageNames.Translate, label, sentences, ex);
+            return;
+        }
 
         var byId = (result.Output?.Translations ?? [])
             .Where(t => !string.IsNullOrWhiteSpace(t.En))
             .GroupBy(t => t.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().En, StringComparer.Ordinal);
-        foreach (var sentence in chunk.Sentences)
+        foreach (var sentence in sentences)
         {
             if (byId.TryGetValue(sentence.Id, out var english))
             {
@@ -86,18 +107,38 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
         }
     }
 
-    private async Task SummarizeAsync(ArticleWork work, Chunk chunk, CancellationToken cancellationToken)
+    private Task SummarizeAsync(ArticleWork work, Chunk chunk, CancellationToken cancellationToken) =>
+        SummarizePartAsync(work, chunk.Id, chunk.Sentences, cancellationToken);
+
+    private async Task SummarizePartAsync(ArticleWork work, string label, IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken)
     {
         var input = new JsonObject
         {
             ["title"] = work.Article.Title,
-            ["sentences"] = ToJson(chunk.Sentences.Select(s => new SummarizeSentence(s.Id, s.Text, work.English.GetValueOrDefault(s.Id, string.Empty)))),
+            ["sentences"] = ToJson(sentences.Select(s => new SummarizeSentence(s.Id, s.Text, work.English.GetValueOrDefault(s.Id, string.Empty)))),
         };
-        var ids = chunk.Sentences.Select(s => s.Id).ToList();
-        var result = await CallAsync<SummarizeOutput>(StageNames.Summarize, input, output => StageValidator.Claims(ids, output.Claims), cancellationToken).ConfigureAwait(false);
+        var ids = sentences.Select(s => s.Id).ToList();
+        StageCallResult<SummarizeOutput> result;
+        try
+        {
+            result = await CallAsync<SummarizeOutput>(StageNames.Summarize, input, output => StageValidator.Claims(ids, output.Claims), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Engines.EngineCallException ex) when (ShouldSplit(ex, sentences.Count))
+        {
+            callers.Summarize.Usage.AddSplit();
+            var (first, second) = Halves(sentences);
+            await Task.WhenAll(SummarizePartAsync(work, label + "a", first, cancellationToken), SummarizePartAsync(work, label + "b", second, cancellationToken)).ConfigureAwait(false);
+            return;
+        }
+        catch (Engines.EngineCallException ex) when (ex.Code is StageErrorCodes.ContentFilter or StageErrorCodes.Length)
+        {
+            Stopped(work, StageNames.Summarize, label, sentences, ex);
+            return;
+        }
+
         if (result.Output is null)
         {
-            work.Failures.Add(new Failure(work.Article.Id, StageNames.Summarize, chunk.Id, string.Join("; ", result.Errors)));
+            work.Failures.Add(new Failure(work.Article.Id, StageNames.Summarize, label, string.Join("; ", result.Errors)));
             return;
         }
 
@@ -111,13 +152,58 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
             }
             else
             {
-                work.Failures.Add(new Failure(work.Article.Id, StageNames.Summarize, $"{chunk.Id}: {claim.En}", string.Join("; ", problems)));
+                work.Failures.Add(new Failure(work.Article.Id, StageNames.Summarize, $"{label}: {claim.En}", string.Join("; ", problems)));
             }
         }
 
         lock (work.ChunkClaims)
         {
             work.ChunkClaims.AddRange(valid);
+        }
+    }
+
+    /// <summary>A cut-off answer is split and retried; filtered text is split only when asked, to find the sentence.</summary>
+    private bool ShouldSplit(Engines.EngineCallException ex, int sentences) =>
+        sentences > 1 && (ex.Code == StageErrorCodes.Length || (ex.Code == StageErrorCodes.ContentFilter && onFilter == FilterPolicy.Split));
+
+    private static (IReadOnlyList<Sentence> First, IReadOnlyList<Sentence> Second) Halves(IReadOnlyList<Sentence> sentences)
+    {
+        var middle = sentences.Count / 2;
+        return (sentences.Take(middle).ToList(), sentences.Skip(middle).ToList());
+    }
+
+    /// <summary>The read-only context of a split-off half: the sentences just before it, as for a chunk.</summary>
+    private static List<Sentence> ContextBefore(ArticleWork work, Sentence first)
+    {
+        var index = work.Sentences.ToList().FindIndex(s => s.Id == first.Id);
+        var count = Math.Min(2, index);
+        return work.Sentences.Skip(index - count).Take(count).ToList();
+    }
+
+    /// <summary>Records sentences the content filter (or an unsplittable cut-off answer) kept from a stage.</summary>
+    private void Stopped(ArticleWork work, string stage, string label, IReadOnlyList<Sentence> sentences, Engines.EngineCallException ex)
+    {
+        var ids = string.Join(",", sentences.Select(s => s.Id));
+        if (ex.Code == StageErrorCodes.ContentFilter)
+        {
+            callers.For(stage).Usage.AddFiltered();
+            var verdict = ex.Filter ?? new Engines.ContentFilterVerdict("unknown", "unknown", "prompt");
+            var reason = $"content filter: {verdict.Category}/{verdict.Severity} ({verdict.Where})";
+            lock (work.Filtered)
+            {
+                work.Filtered.Add(new FilteredItem(work.Article.Id, stage, label, sentences.Select(s => s.Id).ToList(), verdict.Category, verdict.Severity));
+            }
+
+            foreach (var sentence in sentences)
+            {
+                work.Flag(sentence.Id, new Flag(FlagCodes.ContentFiltered, "error", $"{stage}: {reason}"));
+            }
+
+            work.Failures.Add(new Failure(work.Article.Id, stage, $"{label} ({ids})", reason));
+        }
+        else
+        {
+            work.Failures.Add(new Failure(work.Article.Id, stage, $"{label} ({ids})", ex.Message));
         }
     }
 
@@ -139,7 +225,27 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
             ["claims"] = ToJson(claims.Select((c, i) => new MergeClaim(ClaimId(i), c.En, c.Ar, c.Sources))),
         };
         var ids = work.Sentences.Select(s => s.Id).ToList();
-        var result = await CallAsync<MergeOutput>(StageNames.Merge, input, output => StageValidator.Merge(ids, output), cancellationToken).ConfigureAwait(false);
+        StageCallResult<MergeOutput> result;
+        try
+        {
+            result = await CallAsync<MergeOutput>(StageNames.Merge, input, output => StageValidator.Merge(ids, output), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Engines.EngineCallException ex) when (ex.Code is StageErrorCodes.ContentFilter or StageErrorCodes.Length)
+        {
+            // The summary is lost, not the article: its chunk claims stand in below.
+            if (ex.Code == StageErrorCodes.ContentFilter)
+            {
+                callers.Merge.Usage.AddFiltered();
+                var verdict = ex.Filter ?? new Engines.ContentFilterVerdict("unknown", "unknown", "prompt");
+                lock (work.Filtered)
+                {
+                    work.Filtered.Add(new FilteredItem(work.Article.Id, StageNames.Merge, "summary", [], verdict.Category, verdict.Severity));
+                }
+            }
+
+            result = new StageCallResult<MergeOutput>(null, [ex.Message], Repaired: false);
+        }
+
         if (!result.IsValid)
         {
             work.Failures.Add(new Failure(work.Article.Id, StageNames.Merge, "summary", string.Join("; ", result.Errors)));

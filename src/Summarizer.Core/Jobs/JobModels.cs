@@ -62,6 +62,9 @@ public sealed class ArticleWork(Article article, IReadOnlyList<Sentence> sentenc
     /// <summary>Gets the final claims, with ids and flags.</summary>
     public List<Claim> Claims { get; } = [];
 
+    /// <summary>Gets what the content filter stopped.</summary>
+    public List<FilteredItem> Filtered { get; } = [];
+
     /// <summary>Gets what failed, with reasons.</summary>
     public List<Failure> Failures { get; } = [];
 
@@ -84,4 +87,17 @@ public sealed class ArticleWork(Article article, IReadOnlyList<Sentence> sentenc
 
         flags.Add(flag);
     }
+}
+
+/// <summary>Text a content filter stopped: which stage, which sentences, which category at which severity.</summary>
+public sealed record FilteredItem(string Article, string Stage, string Item, IReadOnlyList<string> Sentences, string Category, string Severity);
+
+/// <summary>What to do when the content filter stops a chunk.</summary>
+public enum FilterPolicy
+{
+    /// <summary>Mark the chunk filtered and go on.</summary>
+    Mark,
+
+    /// <summary>Retry the chunk in halves, down to the sentence, so only the filtered sentence is lost.</summary>
+    Split,
 }

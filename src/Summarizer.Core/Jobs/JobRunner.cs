@@ -116,7 +116,7 @@ public sealed class JobRunner(
 
         var works = plan.Articles.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article!, a.Sentences, a.Chunks)).ToList();
         progress.Started(works.Count, plan.Calls);
-        var pipeline = new ArticlePipeline(callers, glossary, progress);
+        var pipeline = new ArticlePipeline(callers, glossary, progress, request.OnFilter);
         var cancelled = false;
         BriefResult? brief = null;
         var articleTasks = works.Select(async work =>

@@ -37,5 +37,6 @@ public sealed record StoredRequest(
         Concurrency = now.Concurrency ?? Concurrency,
         OutputRoot = now.OutputRoot,
         NoCache = now.NoCache,
+        OnFilter = now.OnFilter,
     };
 }

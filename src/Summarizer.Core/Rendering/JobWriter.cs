@@ -80,6 +80,18 @@ public sealed class JobWriter
             md.Append('\n');
         }
 
+        var filtered = works.SelectMany(w => w.Filtered).ToList();
+        if (filtered.Count > 0)
+        {
+            md.Append("## Stopped by the content filter\n\n");
+            foreach (var item in filtered)
+            {
+                md.Append("- ").Append(MarkdownWriter.Escape($"{item.Article} · {item.Stage} · {item.Item}{(item.Sentences.Count == 0 ? string.Empty : " (" + string.Join(",", item.Sentences) + ")")}: {item.Category}/{item.Severity}")).Append('\n');
+            }
+
+            md.Append('\n');
+        }
+
         var failures = works.SelectMany(w => w.Failures).Concat(brief.Failures).ToList();
         var failedArticles = works.Where(w => w.Status == JobStatuses.Failed).ToList();
         if (failures.Count > 0 || failedArticles.Count > 0)
@@ -140,11 +152,15 @@ public sealed class JobWriter
                 ? new ManifestArticle(a.Id, a.Path, a.Status, a.Reason, w.Sentences.Count, w.Chunks.Count, w.English.Count, w.Claims.Count,
                     w.SentenceFlags.Values.Sum(f => f.Count) + w.Claims.Sum(c => c.Flags.Count), w.Failures)
                 : new ManifestArticle(a.Id, a.Path, a.Status, a.Reason, 0, 0, 0, 0, 0, [])).ToList(),
-            usage.Select(u => new ManifestStage(u.Stage, u.Calls, u.Reused, u.Repairs, u.Failed, u.InputTokens, u.OutputTokens, (long)u.Elapsed.TotalMilliseconds)).ToList(),
+            usage.Select(u => new ManifestStage(u.Stage, u.Calls, u.Reused, u.Repairs, u.Failed, u.Filtered, u.Splits, u.InputTokens, u.OutputTokens, (long)u.Elapsed.TotalMilliseconds)).ToList(),
             new ManifestUsage(usage.Sum(u => u.Calls), usage.Sum(u => u.InputTokens), usage.Sum(u => u.OutputTokens), cost),
             works.SelectMany(w => w.SentenceFlags.Values.SelectMany(f => f).Concat(w.Claims.SelectMany(c => c.Flags)))
                 .GroupBy(f => f.Code).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             works.SelectMany(w => w.Failures).Concat(brief?.Failures ?? []).ToList(),
+            works.SelectMany(w => w.Filtered).ToList(),
+            context.Engine.Resilience is { } r
+                ? new ManifestResilience(r.Attempts, r.Retries, r.Throttled, r.Timeouts, r.ServerErrors, r.CircuitOpened, r.ChaosFaults)
+                : null,
             brief?.Output is not null);
         AtomicFile.WriteAllText(Path.Combine(jobDirectory, "manifest.json"), OutputJson.Serialize(manifest));
     }
@@ -226,13 +242,18 @@ public sealed record Manifest(
     ManifestUsage Usage,
     IReadOnlyDictionary<string, int> Flags,
     IReadOnlyList<Failure> Failures,
+    IReadOnlyList<FilteredItem> Filtered,
+    ManifestResilience? Resilience,
     bool Briefing);
+
+/// <summary>What the resilience pipeline did: attempts sent, retries, 429s, timeouts, 5xx or no response, circuit openings, injected faults.</summary>
+public sealed record ManifestResilience(long Attempts, long Retries, long Throttled, long Timeouts, long ServerErrors, long CircuitOpened, long ChaosFaults);
 
 /// <summary>An article in the manifest.</summary>
 public sealed record ManifestArticle(string Id, string Path, string Status, string? Reason, int Sentences, int Chunks, int Translated, int Claims, int Flags, IReadOnlyList<Failure> Failures);
 
 /// <summary>What a stage spent: <see cref="Calls"/> paid (repairs included), <see cref="Reused"/> answers served from the cache.</summary>
-public sealed record ManifestStage(string Stage, int Calls, int Reused, int Repairs, int Failed, long InputTokens, long OutputTokens, long ElapsedMs);
+public sealed record ManifestStage(string Stage, int Calls, int Reused, int Repairs, int Failed, int Filtered, int Splits, long InputTokens, long OutputTokens, long ElapsedMs);
 
 /// <summary>What the job spent.</summary>
 public sealed record ManifestUsage(int Calls, long InputTokens, long OutputTokens, decimal? CostUsd);

@@ -37,6 +37,9 @@ public sealed class StageCaller
     /// <summary>Gets the prompt this caller uses.</summary>
     public StagePrompt Prompt => _prompt;
 
+    /// <summary>Gets the stage's counters (for the filtered items and splits the pipeline decides on).</summary>
+    public StageUsage.Counter Usage => _usage;
+
     /// <summary>Calls the stage (or reuses its cached answer).</summary>
     /// <exception cref="EngineCallException">The engine failed (HTTP error, missing reference data).</exception>
     public async Task<StageCallResult<T>> CallAsync<T>(JsonObject input, Func<T, IReadOnlyList<string>> validate, CancellationToken cancellationToken)
@@ -121,6 +124,12 @@ public sealed class StageCaller
             : new CallUsage(0, 0, "unknown", message?.ModelId);
         _usage.AddCall(usage, elapsed, repair is not null);
         _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, repair is null ? "paid" : "repair", usage.InputTokens, usage.OutputTokens, (long)elapsed.TotalMilliseconds, null);
+        if (usage.FinishReason == "length")
+        {
+            // A cut-off answer cannot be repaired by asking again with the same budget; the caller splits the work.
+            throw new EngineCallException($"the answer was cut off at max_tokens {_prompt.Settings.MaxTokens} (finish_reason length)", 200, StageErrorCodes.Length);
+        }
+
         return (message?.Content ?? string.Empty, usage);
     }
 

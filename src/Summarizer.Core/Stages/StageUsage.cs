@@ -19,7 +19,7 @@ public sealed class StageUsage
     /// <summary>Thread-safe counters of one stage.</summary>
     public sealed class Counter
     {
-        private long _calls, _repairs, _failed, _reused, _input, _output, _elapsedTicks;
+        private long _calls, _repairs, _failed, _reused, _filtered, _splits, _input, _output, _elapsedTicks;
 
         internal void AddCall(CallUsage usage, TimeSpan elapsed, bool repair)
         {
@@ -38,12 +38,20 @@ public sealed class StageUsage
 
         internal void AddReused() => Interlocked.Increment(ref _reused);
 
+        /// <summary>Counts an item the content filter stopped.</summary>
+        public void AddFiltered() => Interlocked.Increment(ref _filtered);
+
+        /// <summary>Counts a split of work into halves (after finish_reason length, or to isolate filtered text).</summary>
+        public void AddSplit() => Interlocked.Increment(ref _splits);
+
         internal StageUsageSnapshot Snapshot(string stage) => new(
             stage,
             (int)Interlocked.Read(ref _calls),
             (int)Interlocked.Read(ref _repairs),
             (int)Interlocked.Read(ref _failed),
             (int)Interlocked.Read(ref _reused),
+            (int)Interlocked.Read(ref _filtered),
+            (int)Interlocked.Read(ref _splits),
             Interlocked.Read(ref _input),
             Interlocked.Read(ref _output),
             TimeSpan.FromTicks(Interlocked.Read(ref _elapsedTicks)));
@@ -51,4 +59,4 @@ public sealed class StageUsage
 }
 
 /// <summary>What one stage spent: <see cref="Calls"/> were paid (repairs included), <see cref="Reused"/> came from the cache.</summary>
-public sealed record StageUsageSnapshot(string Stage, int Calls, int Repairs, int Failed, int Reused, long InputTokens, long OutputTokens, TimeSpan Elapsed);
+public sealed record StageUsageSnapshot(string Stage, int Calls, int Repairs, int Failed, int Reused, int Filtered, int Splits, long InputTokens, long OutputTokens, TimeSpan Elapsed);

@@ -9,6 +9,9 @@ public static class FlagCodes
     /// <summary>A glossary term in the Arabic is not rendered with its glossary English.</summary>
     public const string GlossaryMissing = "glossary_missing";
 
+    /// <summary>The content filter stopped a stage for this sentence.</summary>
+    public const string ContentFiltered = "content_filtered";
+
     /// <summary>A sentence has no translation after the repair call.</summary>
     public const string TranslationFailed = "translation_failed";
 }
