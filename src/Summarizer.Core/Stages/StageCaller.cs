@@ -84,11 +84,24 @@ public sealed class StageCaller
 
     private async Task<(string Text, CallUsage Usage)> InvokeAsync(JsonObject input, JsonObject schema, string key, RepairRequest? repair, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await InvokeOnceAsync(input, schema, key, repair, _prompt.Settings.MaxTokens, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngineCallException ex) when (ex.Code == StageErrorCodes.Length)
+        {
+            // One more try with twice the room before the caller has to split the work.
+            return await InvokeOnceAsync(input, schema, key, repair, _prompt.Settings.MaxTokens * 2, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(string Text, CallUsage Usage)> InvokeOnceAsync(JsonObject input, JsonObject schema, string key, RepairRequest? repair, int maxTokens, CancellationToken cancellationToken)
+    {
         var settings = new StageExecutionSettings
         {
             Stage = _prompt.Stage,
             Temperature = _prompt.Settings.Temperature,
-            MaxTokens = _prompt.Settings.MaxTokens,
+            MaxTokens = maxTokens,
             ResponseFormat = _responseFormat,
             Schema = schema,
             Input = input,
@@ -127,7 +140,7 @@ public sealed class StageCaller
         if (usage.FinishReason == "length")
         {
             // A cut-off answer cannot be repaired by asking again with the same budget; the caller splits the work.
-            throw new EngineCallException($"the answer was cut off at max_tokens {_prompt.Settings.MaxTokens} (finish_reason length)", 200, StageErrorCodes.Length);
+            throw new EngineCallException($"the answer was cut off at max_tokens {maxTokens} (finish_reason length)", 200, StageErrorCodes.Length);
         }
 
         return (message?.Content ?? string.Empty, usage);
