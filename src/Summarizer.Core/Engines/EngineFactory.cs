@@ -4,6 +4,7 @@ using Azure.AI.OpenAI;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel.ChatCompletion;
 using OpenAI;
 using Summarizer.Core.Chunking;
 using Summarizer.Core.Resilience;
@@ -12,8 +13,8 @@ namespace Summarizer.Core.Engines;
 
 /// <summary>
 /// Chooses the engine (option, else configuration, else azure when <c>AZURE_OPENAI_ENDPOINT</c> is set, else reference)
-/// and builds its <see cref="Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService"/>.
-/// The SDK pipelines get no retries of their own: resilience is owned in one place, never stacked.
+/// and builds its <see cref="IChatCompletionService"/>: for azure and openai, one or more deployments behind the
+/// resilience pipeline. The SDK pipelines get no retries of their own: resilience is owned in one place, never stacked.
 /// </summary>
 public sealed class EngineFactory(
     IOptions<EngineOptions> options,
@@ -42,24 +43,34 @@ public sealed class EngineFactory(
         effective.Deployment = overrides.Deployment ?? effective.Deployment;
         var (kind, reason) = Choose(overrides.Kind, effective);
         effective.Kind = kind;
-        return kind switch
+        if (kind == EngineKinds.Reference)
         {
-            EngineKinds.Azure => Resilient(CreateAzure(effective, reason), overrides.Concurrency),
-            EngineKinds.OpenAI => Resilient(CreateOpenAI(effective, reason), overrides.Concurrency),
-            EngineKinds.Reference => new ResolvedEngine(kind, reason, string.Empty, "reference-data", Blank(effective), "none", new ReferenceChatCompletionService(references)),
-            _ => throw new EngineConfigurationException($"unknown engine '{kind}' (engines: {string.Join(", ", EngineKinds.All)})"),
-        };
-    }
+            return new ResolvedEngine(kind, reason, string.Empty, "reference-data", Blank(effective), "none", new ReferenceChatCompletionService(references));
+        }
 
-    /// <summary>Wraps a model engine in the resilience pipeline with its own quota, concurrency and statistics.</summary>
-    private ResolvedEngine Resilient(ResolvedEngine engine, int? concurrency)
-    {
+        if (kind is not (EngineKinds.Azure or EngineKinds.OpenAI))
+        {
+            throw new EngineConfigurationException($"unknown engine '{kind}' (engines: {string.Join(", ", EngineKinds.All)})");
+        }
+
+        // Command-line endpoint, model or deployment name one deployment; the configured pool applies otherwise.
+        var members = effective.Pool.Count > 0 && overrides.Endpoint is null && overrides.Deployment is null && overrides.Model is null
+            ? effective.Pool
+            : [new PoolMember { Endpoint = effective.Endpoint, Deployment = effective.Deployment, Model = effective.Model }];
         var settings = resilience.Value;
+        var built = members.Select(m => kind == EngineKinds.Azure ? Azure(m, effective) : OpenAI(m, effective)).ToList();
+        var deployments = built.Select((b, i) => new Deployment(
+                b.Name,
+                b.Service,
+                new QuotaLimiter(Quota(members[i].TokensPerMinute, settings.TokensPerMinute), Quota(members[i].RequestsPerMinute, settings.RequestsPerMinute), settings.QuotaTarget),
+                new AdaptiveConcurrency(overrides.Concurrency ?? 64)))
+            .ToList();
         var stats = new ResilienceStats();
-        var gate = new AdaptiveConcurrency(concurrency ?? 64);
-        var pipeline = ModelCallPipeline.Build(settings, stats, gate, time);
-        var quota = new QuotaLimiter(settings.TokensPerMinute, settings.RequestsPerMinute, settings.QuotaTarget);
-        return engine with { Service = new ResilientChatCompletionService(engine.Service, pipeline, quota, gate, tokens, stats), Resilience = stats };
+        var service = new ResilientChatCompletionService(deployments, ModelCallPipeline.Build(settings, stats, time), tokens, stats, time);
+        effective.Endpoint = string.Join(", ", built.Select(b => b.Endpoint).Distinct());
+        var model = string.Join(", ", built.Select(b => b.Model));
+        var credential = string.Join(", ", built.Select(b => b.Credential).Distinct());
+        return new ResolvedEngine(kind, reason, effective.Endpoint, model, Blank(effective), credential, service) { Resilience = stats, Pool = service.Deployments };
     }
 
     private (string Kind, string Reason) Choose(string? option, EngineOptions effective)
@@ -82,11 +93,11 @@ public sealed class EngineFactory(
         return (EngineKinds.Reference, "no engine configured and no AZURE_OPENAI_ENDPOINT: offline reference data");
     }
 
-    private ResolvedEngine CreateAzure(EngineOptions effective, string reason)
+    private BuiltDeployment Azure(PoolMember member, EngineOptions effective)
     {
-        var endpoint = First(effective.Endpoint, configuration[AzureEndpointVariable])
+        var endpoint = First(member.Endpoint, configuration[AzureEndpointVariable])
             ?? throw new EngineConfigurationException($"azure needs an endpoint: --endpoint, {EngineOptions.SectionName}:Endpoint or {AzureEndpointVariable}");
-        if (string.IsNullOrWhiteSpace(effective.Deployment))
+        if (string.IsNullOrWhiteSpace(member.Deployment))
         {
             throw new EngineConfigurationException($"azure needs a deployment: --deployment or {EngineOptions.SectionName}:Deployment");
         }
@@ -97,44 +108,41 @@ public sealed class EngineFactory(
             NetworkTimeout = NetworkTimeout(effective),
         };
         var uri = ParseEndpoint(endpoint);
-        var key = First(configuration[AzureKeyVariable], effective.ApiKey);
+        var variable = First(member.ApiKeyVariable) ?? AzureKeyVariable;
+        var key = First(configuration[variable], effective.ApiKey);
         var (client, credential) = key is not null
-            ? (new AzureOpenAIClient(uri, new ApiKeyCredential(key), clientOptions), key == configuration[AzureKeyVariable] ? AzureKeyVariable : "configuration or user-secrets")
+            ? (new AzureOpenAIClient(uri, new ApiKeyCredential(key), clientOptions), key == configuration[variable] ? variable : "configuration or user-secrets")
             : (new AzureOpenAIClient(uri, new DefaultAzureCredential(), clientOptions), "Entra ID (DefaultAzureCredential)");
-        var model = string.IsNullOrWhiteSpace(effective.Model) ? effective.Deployment : $"{effective.Deployment} ({effective.Model})";
-        effective.Endpoint = uri.ToString();
-        return new ResolvedEngine(
-            EngineKinds.Azure, reason, uri.ToString(), model, Blank(effective), credential,
-            new ChatClientCompletionService(client.GetChatClient(effective.Deployment), effective.Deployment));
+        var label = string.IsNullOrWhiteSpace(effective.Model) ? member.Deployment : $"{member.Deployment} ({effective.Model})";
+        var name = First(member.Name) ?? $"{uri.Host}/{member.Deployment}";
+        return new BuiltDeployment(name, uri.ToString(), label, credential, new ChatClientCompletionService(client.GetChatClient(member.Deployment), member.Deployment));
     }
 
-    private ResolvedEngine CreateOpenAI(EngineOptions effective, string reason)
+    private BuiltDeployment OpenAI(PoolMember member, EngineOptions effective)
     {
-        if (string.IsNullOrWhiteSpace(effective.Model))
-        {
-            throw new EngineConfigurationException($"openai needs a model: --model or {EngineOptions.SectionName}:Model");
-        }
-
+        var model = First(member.Model, effective.Model)
+            ?? throw new EngineConfigurationException($"openai needs a model: --model or {EngineOptions.SectionName}:Model");
         var clientOptions = new OpenAIClientOptions
         {
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = NetworkTimeout(effective),
         };
-        if (!string.IsNullOrWhiteSpace(effective.Endpoint))
+        if (First(member.Endpoint) is { } endpoint)
         {
-            clientOptions.Endpoint = ParseEndpoint(effective.Endpoint);
+            clientOptions.Endpoint = ParseEndpoint(endpoint);
         }
 
         // Local servers (Ollama, llama.cpp, vLLM) take no key; the client still needs a non-empty one.
-        var key = First(configuration[OpenAIKeyVariable], effective.ApiKey);
-        var credential = key is null ? "none (local server)" : key == configuration[OpenAIKeyVariable] ? OpenAIKeyVariable : "configuration or user-secrets";
+        var variable = First(member.ApiKeyVariable) ?? OpenAIKeyVariable;
+        var key = First(configuration[variable], effective.ApiKey);
+        var credential = key is null ? "none (local server)" : key == configuration[variable] ? variable : "configuration or user-secrets";
         var client = new OpenAIClient(new ApiKeyCredential(key ?? "no-key"), clientOptions);
-        var endpoint = clientOptions.Endpoint?.ToString() ?? "https://api.openai.com/v1";
-        effective.Endpoint = endpoint;
-        return new ResolvedEngine(
-            EngineKinds.OpenAI, reason, endpoint, effective.Model, Blank(effective), credential,
-            new ChatClientCompletionService(client.GetChatClient(effective.Model), effective.Model));
+        var url = clientOptions.Endpoint?.ToString() ?? "https://api.openai.com/v1";
+        var name = First(member.Name) ?? $"{clientOptions.Endpoint?.Authority ?? "api.openai.com"}/{model}";
+        return new BuiltDeployment(name, url, model, credential, new ChatClientCompletionService(client.GetChatClient(model), model));
     }
+
+    private static long Quota(long member, long fallback) => member > 0 ? member : fallback;
 
     private static AzureOpenAIClientOptions.ServiceVersion ParseApiVersion(string apiVersion)
     {
@@ -160,6 +168,9 @@ public sealed class EngineFactory(
     {
         var copy = effective.Clone();
         copy.ApiKey = string.Empty;
+        copy.Pool = [];
         return copy;
     }
+
+    private sealed record BuiltDeployment(string Name, string Endpoint, string Model, string Credential, IChatCompletionService Service);
 }

@@ -41,6 +41,9 @@ public sealed class EngineOptions
     /// <value>The default value is <c>samples/reference</c>.</value>
     public string ReferenceData { get; set; } = "samples/reference";
 
+    /// <summary>Gets or sets a pool of deployments to spread calls over and fail over between; empty means the single one above.</summary>
+    public List<PoolMember> Pool { get; set; } = [];
+
     /// <summary>Returns a copy; command-line options are applied to copies, never to the bound instance.</summary>
     public EngineOptions Clone() => (EngineOptions)MemberwiseClone();
 }

@@ -22,6 +22,9 @@ public sealed record ResolvedEngine(
     /// <summary>Gets what the resilience pipeline did (retries, throttling, timeouts), or null for the reference engine.</summary>
     public Resilience.ResilienceStats? Resilience { get; init; }
 
+    /// <summary>Gets the deployments calls are spread over (one unless a pool is configured); empty for reference.</summary>
+    public IReadOnlyList<Resilience.Deployment> Pool { get; init; } = [];
+
     /// <summary>Gets a value indicating whether answers come from prepared reference data, not a model.</summary>
     public bool IsReference => Kind == EngineKinds.Reference;
 }

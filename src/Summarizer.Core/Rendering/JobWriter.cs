@@ -159,7 +159,8 @@ public sealed class JobWriter
             works.SelectMany(w => w.Failures).Concat(brief?.Failures ?? []).ToList(),
             works.SelectMany(w => w.Filtered).ToList(),
             context.Engine.Resilience is { } r
-                ? new ManifestResilience(r.Attempts, r.Retries, r.Throttled, r.Timeouts, r.ServerErrors, r.CircuitOpened, r.ChaosFaults)
+                ? new ManifestResilience(r.Attempts, r.Retries, r.Throttled, r.Timeouts, r.ServerErrors, r.CircuitOpened, r.ChaosFaults,
+                    context.Engine.Pool.Select(d => new ManifestDeployment(d.Name, d.Calls, d.Throttled, d.Failed)).ToList())
                 : null,
             brief?.Output is not null);
         AtomicFile.WriteAllText(Path.Combine(jobDirectory, "manifest.json"), OutputJson.Serialize(manifest));
@@ -247,7 +248,10 @@ public sealed record Manifest(
     bool Briefing);
 
 /// <summary>What the resilience pipeline did: attempts sent, retries, 429s, timeouts, 5xx or no response, circuit openings, injected faults.</summary>
-public sealed record ManifestResilience(long Attempts, long Retries, long Throttled, long Timeouts, long ServerErrors, long CircuitOpened, long ChaosFaults);
+public sealed record ManifestResilience(long Attempts, long Retries, long Throttled, long Timeouts, long ServerErrors, long CircuitOpened, long ChaosFaults, IReadOnlyList<ManifestDeployment> Deployments);
+
+/// <summary>How much traffic one deployment of the pool served, and how often it was throttled or failed.</summary>
+public sealed record ManifestDeployment(string Name, long Calls, long Throttled, long Failed);
 
 /// <summary>An article in the manifest.</summary>
 public sealed record ManifestArticle(string Id, string Path, string Status, string? Reason, int Sentences, int Chunks, int Translated, int Claims, int Flags, IReadOnlyList<Failure> Failures);

@@ -23,7 +23,7 @@ public static class ModelCallPipeline
     };
 
     /// <summary>Builds the pipeline.</summary>
-    public static ResiliencePipeline Build(ResilienceOptions options, ResilienceStats stats, AdaptiveConcurrency? concurrency, TimeProvider time, Func<double>? randomizer = null)
+    public static ResiliencePipeline Build(ResilienceOptions options, ResilienceStats stats, TimeProvider time, Func<double>? randomizer = null)
     {
         var handle = new PredicateBuilder().Handle<Exception>(IsTransient);
         var builder = new ResiliencePipelineBuilder { TimeProvider = time }

@@ -7,20 +7,27 @@ using Summarizer.Core.Engines;
 namespace Summarizer.Core.Resilience;
 
 /// <summary>
-/// Puts a deployment's calls through the resilience pipeline: each attempt first waits for client-side quota (its
-/// estimated tokens: the prompt counted with the tokenizer plus max_tokens) and a concurrency slot, so every worker of
-/// every job shares one quota per deployment, and 429s shrink the concurrency until they stop.
+/// Puts model calls through the resilience pipeline over a pool of one or more deployments. Each attempt takes the
+/// next deployment that is not resting, waits for its client-side quota (estimated tokens: the prompt counted with the
+/// tokenizer plus max_tokens) and a concurrency slot, and calls it. A deployment that answers 429 or fails rests (for
+/// its retry-after, or a few seconds) and the attempt moves on to the next one at once; only when every deployment
+/// rests does the failure go back to the retry strategy, with the shortest rest as its retry-after.
 /// </summary>
 public sealed class ResilientChatCompletionService(
-    IChatCompletionService inner,
+    IReadOnlyList<Deployment> deployments,
     ResiliencePipeline pipeline,
-    QuotaLimiter quota,
-    AdaptiveConcurrency concurrency,
     ITokenCounter tokens,
-    ResilienceStats stats) : IChatCompletionService
+    ResilienceStats stats,
+    TimeProvider time) : IChatCompletionService
 {
+    private static readonly TimeSpan FailureRest = TimeSpan.FromSeconds(5);
+    private int _next = -1;
+
+    /// <summary>Gets the deployments of the pool.</summary>
+    public IReadOnlyList<Deployment> Deployments => deployments;
+
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> Attributes => inner.Attributes;
+    public IReadOnlyDictionary<string, object?> Attributes => deployments[0].Service.Attributes;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(
@@ -51,31 +58,62 @@ public sealed class ResilientChatCompletionService(
         int estimate,
         CancellationToken cancellationToken)
     {
-        return await pipeline.ExecuteAsync(
-            async token =>
+        return await pipeline.ExecuteAsync(token => AttemptAsync(chatHistory, executionSettings, kernel, estimate, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<IReadOnlyList<ChatMessageContent>> AttemptAsync(
+        ChatHistory chatHistory,
+        PromptExecutionSettings? executionSettings,
+        Kernel? kernel,
+        int estimate,
+        CancellationToken cancellationToken)
+    {
+        EngineCallException? last = null;
+        var start = Interlocked.Increment(ref _next);
+        for (var i = 0; i < deployments.Count; i++)
+        {
+            var deployment = deployments[(int)((uint)(start + i) % deployments.Count)];
+            if (deployments.Count > 1 && deployment.RestRemaining(time.GetUtcNow()) > TimeSpan.Zero)
             {
-                await quota.AcquireAsync(estimate, token).ConfigureAwait(false);
-                using var slot = await concurrency.EnterAsync(token).ConfigureAwait(false);
-                stats.Attempt();
-                try
-                {
-                    var answer = await inner.GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, token).ConfigureAwait(false);
-                    concurrency.Succeeded();
-                    return answer;
-                }
-                catch (EngineCallException ex) when (ex.Status == 429)
+                continue;
+            }
+
+            await deployment.Quota.AcquireAsync(estimate, cancellationToken).ConfigureAwait(false);
+            using var slot = await deployment.Concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+            stats.Attempt();
+            try
+            {
+                var answer = await deployment.Service.GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken).ConfigureAwait(false);
+                deployment.Served();
+                return answer;
+            }
+            catch (EngineCallException ex) when (ex.IsTransient)
+            {
+                var throttled = ex.Status == 429;
+                if (throttled)
                 {
                     stats.Throttle();
-                    concurrency.Throttled();
-                    throw;
                 }
-                catch (EngineCallException ex) when (ex.Status is 0 or >= 500)
+                else
                 {
                     stats.ServerError();
-                    throw;
                 }
-            },
-            cancellationToken).ConfigureAwait(false);
+
+                deployment.Rest(time.GetUtcNow(), ex.RetryAfter ?? (throttled ? TimeSpan.FromSeconds(1) : FailureRest), throttled);
+                last = ex;
+            }
+        }
+
+        if (last is null)
+        {
+            // Every deployment was resting before this attempt could try one.
+            var rest = deployments.Min(d => d.RestRemaining(time.GetUtcNow()));
+            throw new EngineCallException("every deployment of the pool is resting after throttling or failures", 429, "pool_resting") { RetryAfter = rest };
+        }
+
+        // Tell the retry strategy to wait for the first deployment to be usable again.
+        var wait = deployments.Count > 1 ? deployments.Min(d => d.RestRemaining(time.GetUtcNow())) : last.RetryAfter;
+        throw new EngineCallException(last.Message, last.Status, last.Code, last) { RetryAfter = wait };
     }
 
     /// <inheritdoc />
