@@ -31,6 +31,22 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
     /// <summary>Gets or sets a function that may answer instead of the fake model (return null to let it answer).</summary>
     public Func<FakeModelRequest, FakeModelReply?>? Override { get; set; }
 
+    /// <summary>Gets or sets a quota to enforce as Azure does (429 with retry-after-ms), or null for none.</summary>
+    public ServerQuota? Quota { get; set; }
+
+    /// <summary>Gets or sets the time the "model" takes per output token (added to every admitted answer).</summary>
+    public TimeSpan LatencyPerOutputToken { get; set; }
+
+    /// <summary>Gets the o200k tokens the server processed (prompts and answers), as usage reports them.</summary>
+    public long ProcessedTokens => Interlocked.Read(ref _processedTokens);
+
+    private long _processedTokens;
+    private int _inFlight;
+    private int _maxInFlight;
+
+    /// <summary>Gets the most requests the server was handling at once.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
     /// <summary>Gets or sets a delay before every answer (to give a test time to kill a client mid-job).</summary>
     public TimeSpan Delay { get; set; }
 
@@ -88,6 +104,24 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        int max;
+        while (inFlight > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, inFlight, max) != max)
+        {
+        }
+
+        try
+        {
+            await HandleCoreAsync(http);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext http)
+    {
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var json = JsonNode.Parse(body)!.AsObject();
@@ -117,13 +151,27 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         }
 
         var promptTokens = messages.Sum(m => Tokens.Count(Content(m)) + 4);
+        if (Quota is { } quota)
+        {
+            var maxTokens = (json["max_completion_tokens"] ?? json["max_tokens"])?.GetValue<int>() ?? 4096;
+            if (quota.TryAdmit(promptTokens + maxTokens) is { } wait)
+            {
+                http.Response.StatusCode = 429;
+                http.Response.Headers["retry-after-ms"] = Math.Ceiling(wait.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await http.Response.WriteAsync(FakeModelReply.Error(429, "429", "Requests to the deployment have exceeded the token rate limit.").Body);
+                return;
+            }
+        }
+
         var reply = Override?.Invoke(request) ?? new FakeModelReply(200, Completion(FakeModel.Answer(stage, input)));
         if (reply.Status == 200 && JsonNode.Parse(reply.Body) is JsonObject completion && completion["usage"] is JsonObject usage)
         {
             // Every answer reports what its prompt really cost, whoever wrote the answer.
             usage["prompt_tokens"] = promptTokens;
-            usage["total_tokens"] = promptTokens + usage["completion_tokens"]!.GetValue<int>();
-            reply = reply with { Body = completion.ToJsonString() };
+            var completionTokens = usage["completion_tokens"]!.GetValue<int>();
+            usage["total_tokens"] = promptTokens + completionTokens;
+            reply = reply with { Body = completion.ToJsonString(), Delay = reply.Delay + (LatencyPerOutputToken * completionTokens) };
+            Interlocked.Add(ref _processedTokens, promptTokens + completionTokens);
         }
 
         if (reply.Delay > TimeSpan.Zero)

@@ -17,4 +17,9 @@ public sealed class JobOptions
     /// <value>The default value is 4.</value>
     [Range(1, 256)]
     public int Concurrency { get; set; } = 4;
+
+    /// <summary>Gets or sets how many of each article's claims (most important first, as merge orders them) go to brief.</summary>
+    /// <value>The default value is 8; a job of hundreds of articles must still fit one brief call's context.</value>
+    [Range(1, 1000)]
+    public int BriefClaimsPerArticle { get; set; } = 8;
 }

@@ -129,7 +129,7 @@ public sealed class JobRunner(
         try
         {
             await Task.WhenAll(articleTasks).ConfigureAwait(false);
-            brief = await BriefAsync(callers, works, progress, cancellationToken).ConfigureAwait(false);
+            brief = await BriefAsync(callers, works, jobOptions.Value.BriefClaimsPerArticle, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -160,7 +160,7 @@ public sealed class JobRunner(
         return new JobResult(jobId, jobDirectory, engine, status, articles, snapshot, cost) { Parent = parent };
     }
 
-    private static async Task<BriefResult?> BriefAsync(StageCallers callers, List<ArticleWork> works, IJobProgress progress, CancellationToken cancellationToken)
+    private static async Task<BriefResult?> BriefAsync(StageCallers callers, List<ArticleWork> works, int claimsPerArticle, IJobProgress progress, CancellationToken cancellationToken)
     {
         var ready = works.Where(w => w.Claims.Count > 0).ToList();
         if (ready.Count == 0)
@@ -171,7 +171,7 @@ public sealed class JobRunner(
         var input = new JsonObject
         {
             ["articles"] = System.Text.Json.JsonSerializer.SerializeToNode(
-                ready.Select(w => new BriefArticle(w.Article.Id, w.Summary?.HeadlineEn ?? w.Article.Title, w.Claims.Select(c => new BriefClaim(c.En, c.Sources)).ToList())).ToList(),
+                ready.Select(w => new BriefArticle(w.Article.Id, w.Summary?.HeadlineEn ?? w.Article.Title, w.Claims.Take(claimsPerArticle).Select(c => new BriefClaim(c.En, c.Sources)).ToList())).ToList(),
                 StageJson.Options),
         };
         var sentences = ready.ToDictionary(
