@@ -37,7 +37,17 @@ public static class ModelCallPipeline
                 Delay = TimeSpan.FromMilliseconds(options.BaseDelayMilliseconds),
                 MaxDelay = TimeSpan.FromSeconds(Math.Max(options.MaxDelaySeconds, options.BaseDelayMilliseconds / 1000)),
                 Randomizer = randomizer ?? Random.Shared.NextDouble,
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is EngineCallException { RetryAfter: { } after } ? after : (TimeSpan?)null),
+                // The service's retry-after, or the rest of an open circuit's break, beats the computed backoff:
+                // retrying an open circuit sooner only burns attempts.
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception switch
+                {
+                    EngineCallException { RetryAfter: { } after } => after,
+                    BrokenCircuitException { RetryAfter: { } rest } => rest,
+
+                    // Half-open, the breaker rejects all but its probe without saying how long: wait a break too.
+                    BrokenCircuitException => TimeSpan.FromSeconds(options.BreakerBreakSeconds),
+                    _ => (TimeSpan?)null,
+                }),
                 OnRetry = args =>
                 {
                     stats.Retry();
