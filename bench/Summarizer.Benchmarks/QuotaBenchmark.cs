@@ -31,12 +31,14 @@ internal static class QuotaBenchmark
         server.LatencyPerOutputToken = TimeSpan.FromMilliseconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_MS_PER_TOKEN") ?? "0.3", CultureInfo.InvariantCulture));
         var counter = new O200kTokenCounter();
         server.Override = r => FakeModelReply.Content(RealisticAnswer(r, counter));
+        // BENCH_CLIENT_QUOTA=off runs the same job with no client-side quota: the baseline that learns only from 429s.
+        var clientQuota = Environment.GetEnvironmentVariable("BENCH_CLIENT_QUOTA") != "off";
         var services = CoreServices.Create(
             ("Summarizer:Engine:Kind", "openai"),
             ("Summarizer:Engine:Endpoint", new Uri(server.BaseAddress, "v1").ToString()),
             ("Summarizer:Engine:Model", "gpt-4o-mini"),
-            ("Summarizer:Resilience:TokensPerMinute", tokensPerMinute.ToString(CultureInfo.InvariantCulture)),
-            ("Summarizer:Resilience:RequestsPerMinute", requestsPerMinute.ToString(CultureInfo.InvariantCulture)),
+            ("Summarizer:Resilience:TokensPerMinute", clientQuota ? tokensPerMinute.ToString(CultureInfo.InvariantCulture) : "0"),
+            ("Summarizer:Resilience:RequestsPerMinute", clientQuota ? requestsPerMinute.ToString(CultureInfo.InvariantCulture) : "0"),
             ("Summarizer:Prompts:Root", Path.Combine(RepositoryPaths.Root, "prompts")),
             ("Summarizer:Jobs:OutputRoot", output.Path));
 
@@ -48,7 +50,7 @@ internal static class QuotaBenchmark
         var quota = server.Quota;
         var responses = quota.Admitted + quota.Throttled;
         var lost = LostChunks(result);
-        Print($"quota benchmark: {articles} generated articles (~500 words), quota {tokensPerMinute:N0} TPM / {requestsPerMinute:N0} RPM, concurrency {concurrency}, latency 0.3 ms per output token");
+        Print($"quota benchmark: {articles} generated articles (~500 words), quota {tokensPerMinute:N0} TPM / {requestsPerMinute:N0} RPM, concurrency {concurrency}, client quota {(clientQuota ? "on" : "off")}");
         Print($"  job status                  {result.Status}; articles done {result.Articles.Count(a => a.Status == JobStatuses.Done)} of {result.Articles.Count}");
         Print($"  wall time                   {clock.Elapsed.TotalSeconds:0.0} s");
         Print($"  requests admitted / 429     {quota.Admitted:N0} / {quota.Throttled:N0}  (429 share {(double)quota.Throttled / responses:P2})");
