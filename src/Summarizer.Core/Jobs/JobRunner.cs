@@ -140,7 +140,8 @@ public sealed class JobRunner(
             await Task.WhenAll(articleTasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
         }
 
-        var articles = plan.Articles.Select(a => Status(a, works, cancelled)).ToList();
+        var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
+        var articles = plan.Articles.Select(a => Status(a, byId, cancelled)).ToList();
         var snapshot = usage.Snapshot();
         var cost = estimator.Cost(engine.Options.Model.Length > 0 ? engine.Options.Model : engine.Options.Deployment, snapshot.Sum(s => s.InputTokens), snapshot.Sum(s => s.OutputTokens));
         var status = cancelled ? JobStatuses.Cancelled : OverallStatus(articles, brief);
@@ -196,14 +197,14 @@ public sealed class JobRunner(
         }
     }
 
-    private static JobArticleStatus Status(ArticlePlan plan, List<ArticleWork> works, bool cancelled)
+    private static JobArticleStatus Status(ArticlePlan plan, Dictionary<string, ArticleWork> works, bool cancelled)
     {
         if (!plan.IsAccepted)
         {
             return new JobArticleStatus(plan.Id, plan.Ingest.Path, JobStatuses.Rejected, plan.Ingest.Message);
         }
 
-        var work = works.First(w => w.Article.Id == plan.Id);
+        var work = works[plan.Id];
         return cancelled && !work.Written
             ? new JobArticleStatus(plan.Id, plan.Ingest.Path, JobStatuses.Cancelled, "stopped before it finished")
             : new JobArticleStatus(plan.Id, plan.Ingest.Path, work.Status, work.Reason);

@@ -34,7 +34,7 @@ public class SeedCorpusIngestTests
     {
         var article = await IngestAsync("001");
 
-        Assert.Equal("العراق يدعو كندا لسحب قواتها ضمن التحالف الدولي من أراضيه", article.Title);
+        Assert.Equal(NonEmptyLines("001")[0], article.Title);
         Assert.StartsWith("دعا العراق", article.Text, StringComparison.Ordinal);
     }
 
@@ -55,7 +55,8 @@ public class SeedCorpusIngestTests
         var article = await IngestAsync("004");
 
         Assert.Equal("سياسة", article.Section);
-        Assert.Equal("اجتماع للتحالف الدولي ضد داعش في واشنطن.. ما تفاصيله؟", article.Title);
+        Assert.Equal(NonEmptyLines("004")[1], article.Title);
+        Assert.EndsWith("ما تفاصيله؟", article.Title, StringComparison.Ordinal);
         Assert.Equal(["follow-us", "related-articles", "comment-form", "comment-form", "back-to-top"], article.RemovedLines.Select(l => l.Rule));
         Assert.EndsWith("أن المهمة مستمرة في سوريا.", article.Text, StringComparison.Ordinal);
     }
@@ -66,6 +67,10 @@ public class SeedCorpusIngestTests
         Assert.Equal(string.Empty, (await IngestAsync("000")).Title);
         Assert.Equal(string.Empty, (await IngestAsync("002")).Title);
     }
+
+    /// <summary>The seed's own lines, so the expected headline is read from the corpus, not copied into the project.</summary>
+    private static List<string> NonEmptyLines(string prefix) =>
+        File.ReadLines(RepositoryPaths.Seed(prefix)).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
     private async Task<Article> IngestAsync(string prefix) =>
         Assert.Single(await _ingestor.IngestAsync(RepositoryPaths.Seed(prefix))).Article!;
