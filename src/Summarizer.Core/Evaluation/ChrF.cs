@@ -10,6 +10,9 @@ public sealed class ChrF(int charOrder = 6, int wordOrder = 0, double beta = 2)
     /// <summary>Gets the sacreBLEU-style name of the metric, e.g. <c>chrF2</c> or <c>chrF2++</c>.</summary>
     public string Name => "chrF" + beta.ToString(System.Globalization.CultureInfo.InvariantCulture) + (wordOrder == 2 ? "++" : wordOrder > 0 ? "+" : string.Empty);
 
+    /// <summary>Gets the sacreBLEU-style signature, e.g. <c>chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no</c>.</summary>
+    public string Signature => $"{Name}|nrefs:1|case:mixed|eff:yes|nc:{charOrder}|nw:{wordOrder}|space:no";
+
     /// <summary>Scores one hypothesis against one reference (0..100).</summary>
     public double Sentence(string hypothesis, string reference) => Score(Statistics(hypothesis, reference));
 
