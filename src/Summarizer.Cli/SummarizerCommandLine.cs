@@ -17,6 +17,7 @@ public static class SummarizerCommandLine
             ResumeCommand.Create(context),
             RerunCommand.Create(context),
             StoreCommands.Diff(context),
+            EvalCommand.Create(context),
             StoreCommands.Jobs(context),
             StoreCommands.Cache(context),
             PromptsCommand.Create(context),

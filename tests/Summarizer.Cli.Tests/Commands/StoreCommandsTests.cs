@@ -63,6 +63,42 @@ public sealed class StoreCommandsTests : LoopbackServerTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Eval_scores_100_against_its_own_translations_and_less_against_changed_ones()
+    {
+        var job = await RunJsonAsync("run", RepositoryPaths.Seed("002"));
+        using var references = new TempFolder();
+        using var translation = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output.Path, job, "articles", "002-3b258de76a274b28", "translation.json")));
+        var english = translation.RootElement.GetProperty("sentences").EnumerateArray().Select(s => s.GetProperty("en").GetString()!).ToList();
+        references.Write("002-3b258de76a274b28.txt", string.Join('\n', english));
+
+        var same = await CliRunner.RunWithSettingsAsync(Settings, "eval", job, "--references", references.Path, "--out", Output.Path);
+        english[0] = "Something else entirely was said here.";
+        references.Write("002-3b258de76a274b28.txt", string.Join('\n', english));
+        var changed = await CliRunner.RunWithSettingsAsync(Settings, "eval", job, "--references", references.Path, "--out", Output.Path);
+
+        Assert.Equal(ExitCodes.Success, same.ExitCode);
+        Assert.Contains("chrF2 100.00  chrF2++ 100.00  BLEU 100.00", same.Output, StringComparison.Ordinal);
+        Assert.Contains("citation validity 100.0%", same.Output, StringComparison.Ordinal);
+        Assert.Contains("chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no", same.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("BLEU 100.00", changed.Output, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output.Path, job, "eval.json")));
+        Assert.InRange(report.RootElement.GetProperty("chr_f").GetDouble(), 50, 99.99);
+    }
+
+    [Fact]
+    public async Task Eval_reports_a_reference_file_with_the_wrong_number_of_lines()
+    {
+        var job = await RunJsonAsync("run", RepositoryPaths.Seed("002"));
+        using var references = new TempFolder();
+        references.Write("002-3b258de76a274b28.txt", "only one line");
+
+        var result = await CliRunner.RunWithSettingsAsync(Settings, "eval", job, "--references", references.Path, "--out", Output.Path);
+
+        Assert.Equal(ExitCodes.PartialFailure, result.ExitCode);
+        Assert.Contains("002-3b258de76a274b28.txt has 1 lines for 11 sentences", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_jobs_are_usage_errors()
     {
         Assert.Equal(ExitCodes.UsageError, (await CliRunner.RunWithSettingsAsync(Settings, "resume", "nope", "--out", Output.Path)).ExitCode);

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Summarizer.Core.Evaluation;
+using Summarizer.Core.Jobs;
+using Summarizer.Core.Rendering;
+using Summarizer.Core.Store;
+
+namespace Summarizer.Cli.Commands;
+
+/// <summary><c>summarizer eval &lt;job-id&gt; --references &lt;dir|job-id&gt;</c>: chrF, chrF++ and BLEU, citation validity, unsupported claims.</summary>
+public static class EvalCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var jobId = new Argument<string>("job-id") { Description = "The job to score." };
+        var references = new Option<string>("--references") { Description = "A folder of <article-id>.txt files (one sentence per line), or another job's id.", Required = true };
+        var output = StoreCommands.OutputOption();
+        var command = new Command("eval", "Score a job's translations against references (chrF2, chrF2++, BLEU) and check its claims; writes eval.json.") { jobId, references, output };
+        command.SetAction(parse =>
+        {
+            var root = Path.GetFullPath(parse.GetValue(output) ?? context.Services.GetRequiredService<IOptions<JobOptions>>().Value.OutputRoot);
+            var store = new JobStore(JobStore.PathIn(root));
+            var job = store.GetJob(parse.GetValue(jobId)!);
+            var reference = parse.GetValue(references)!;
+            var referenceDirectory = store.GetJob(reference)?.Directory ?? reference;
+            if (job is null || !Directory.Exists(referenceDirectory))
+            {
+                context.Error.WriteLine($"error: {(job is null ? $"no job {parse.GetValue(jobId)} in {store.DatabasePath}" : $"references not found: {reference} (a folder or a job id)")}");
+                return ExitCodes.UsageError;
+            }
+
+            var report = JobEvaluation.Evaluate(job.Directory, referenceDirectory);
+            AtomicFile.WriteAllText(Path.Combine(job.Directory, "eval.json"), OutputJson.Serialize(report));
+            foreach (var article in report.Articles)
+            {
+                context.Out.WriteLine(article.Problem is null
+                    ? string.Create(CultureInfo.InvariantCulture, $"{article.Id,-28} chrF2 {article.ChrF,6:0.00}  chrF2++ {article.ChrFPlusPlus,6:0.00}  BLEU {article.Bleu,6:0.00}")
+                    : $"{article.Id,-28} {article.Problem}");
+            }
+
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus                       chrF2 {report.ChrF,6:0.00}  chrF2++ {report.ChrFPlusPlus,6:0.00}  BLEU {report.Bleu,6:0.00}"));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"citation validity {report.CitationValidity * 100:0.0}%; claims with unsupported numbers {report.UnsupportedClaimRate * 100:0.0}%"));
+            context.Out.WriteLine($"{report.Signatures.ChrF}\n{report.Signatures.ChrFPlusPlus}\n{report.Signatures.Bleu}");
+            return report.Articles.Any(a => a.Problem is not null) ? ExitCodes.PartialFailure : ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Summarizer.Core.Jobs;
+using Summarizer.Core.Validation;
+
+namespace Summarizer.Core.Evaluation;
+
+/// <summary>
+/// Scores a job's translations against reference English — a folder of <c>&lt;article-id&gt;.txt</c> files (one sentence
+/// per line, line N for sentence sN) or another job — with chrF2, chrF2++ and BLEU per article and for the corpus, and
+/// measures the claims: the share of citations that resolve and the share of claims flagged unsupported_number.
+/// </summary>
+public static class JobEvaluation
+{
+    /// <summary>Evaluates the job folder against the references (a folder of .txt files or a job folder).</summary>
+    public static EvaluationReport Evaluate(string jobDirectory, string references)
+    {
+        var job = JobSnapshot.Read(jobDirectory);
+        var referenceJob = File.Exists(Path.Combine(references, "manifest.json")) ? JobSnapshot.Read(references) : null;
+        var chrf = new ChrF();
+        var chrfpp = new ChrF(wordOrder: 2);
+        var articles = new List<ArticleEvaluation>();
+        var corpus = new List<(string, string)>();
+        foreach (var (id, article) in job.Articles.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var (lines, problem) = ReferenceLines(id, article, referenceJob, references);
+            var (cited, valid, claims, unsupported) = ClaimStats(Path.Combine(jobDirectory, "articles", id), article);
+            if (lines is null)
+            {
+                articles.Add(new ArticleEvaluation(id, null, null, null, cited == 0 ? null : (double)valid / cited, claims == 0 ? null : (double)unsupported / claims, problem));
+                continue;
+            }
+
+            var pairs = article.Sentences.OrderBy(s => int.Parse(s.Key[1..], System.Globalization.CultureInfo.InvariantCulture))
+                .Select((s, i) => (s.Value.En ?? string.Empty, lines[i]))
+                .ToList();
+            corpus.AddRange(pairs);
+            articles.Add(new ArticleEvaluation(
+                id, chrf.Corpus(pairs), chrfpp.Corpus(pairs), Bleu.Corpus(pairs),
+                cited == 0 ? null : (double)valid / cited, claims == 0 ? null : (double)unsupported / claims, null));
+        }
+
+        var allCited = 0;
+        var allValid = 0;
+        var allClaims = 0;
+        var allUnsupported = 0;
+        foreach (var (id, article) in job.Articles)
+        {
+            var (cited, valid, claims, unsupported) = ClaimStats(Path.Combine(jobDirectory, "articles", id), article);
+            (allCited, allValid, allClaims, allUnsupported) = (allCited + cited, allValid + valid, allClaims + claims, allUnsupported + unsupported);
+        }
+
+        return new EvaluationReport(
+            job.JobId,
+            referenceJob?.JobId ?? Path.GetFullPath(references),
+            new EvaluationSignatures(chrf.Signature, chrfpp.Signature, Bleu.Signature),
+            corpus.Count == 0 ? null : chrf.Corpus(corpus),
+            corpus.Count == 0 ? null : chrfpp.Corpus(corpus),
+            corpus.Count == 0 ? null : Bleu.Corpus(corpus),
+            allCited == 0 ? null : (double)allValid / allCited,
+            allClaims == 0 ? null : (double)allUnsupported / allClaims,
+            articles);
+    }
+
+    private static (List<string>? Lines, string? Problem) ReferenceLines(string id, ArticleSnapshot article, JobSnapshot? referenceJob, string references)
+    {
+        List<string> lines;
+        if (referenceJob is not null)
+        {
+            if (!referenceJob.Articles.TryGetValue(id, out var other))
+            {
+                return (null, $"no article {id} in the reference job");
+            }
+
+            lines = article.Sentences.Keys.Select(s => other.Sentences.TryGetValue(s, out var o) ? o.En ?? string.Empty : string.Empty).ToList();
+            return (lines, null);
+        }
+
+        var path = Path.Combine(references, id + ".txt");
+        if (!File.Exists(path))
+        {
+            return (null, $"no reference file {id}.txt");
+        }
+
+        lines = File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return lines.Count == article.Sentences.Count
+            ? (lines, null)
+            : (null, $"{id}.txt has {lines.Count} lines for {article.Sentences.Count} sentences");
+    }
+
+    /// <summary>Citations in claims and the English summary that name a sentence of the article; claims flagged unsupported_number.</summary>
+    private static (int Cited, int Valid, int Claims, int Unsupported) ClaimStats(string folder, ArticleSnapshot article)
+    {
+        using var claims = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "claims.json")));
+        var root = claims.RootElement;
+        var sources = root.GetProperty("claims").EnumerateArray().SelectMany(c => c.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!)).ToList();
+        if (root.GetProperty("summary_en").ValueKind == JsonValueKind.String)
+        {
+            sources.AddRange(Citations.Parse(root.GetProperty("summary_en").GetString()!));
+        }
+
+        var list = root.GetProperty("claims").EnumerateArray().ToList();
+        var unsupported = list.Count(c => c.GetProperty("flags").EnumerateArray().Any(f => f.GetProperty("code").GetString() == FlagCodes.UnsupportedNumber));
+        return (sources.Count, sources.Count(article.Sentences.ContainsKey), list.Count, unsupported);
+    }
+}
+
+/// <summary>What <c>summarizer eval</c> reports and writes to <c>eval.json</c>.</summary>
+public sealed record EvaluationReport(
+    string Job,
+    string References,
+    EvaluationSignatures Signatures,
+    double? ChrF,
+    double? ChrFPlusPlus,
+    double? Bleu,
+    double? CitationValidity,
+    double? UnsupportedClaimRate,
+    IReadOnlyList<ArticleEvaluation> Articles);
+
+/// <summary>The sacreBLEU-style signatures of the metrics.</summary>
+public sealed record EvaluationSignatures(string ChrF, string ChrFPlusPlus, string Bleu);
+
+/// <summary>One article's scores; <see cref="Problem"/> says why a translation score is missing.</summary>
+public sealed record ArticleEvaluation(string Id, double? ChrF, double? ChrFPlusPlus, double? Bleu, double? CitationValidity, double? UnsupportedClaimRate, string? Problem);
