@@ -18,6 +18,7 @@ public static class SummarizerCommandLine
             RerunCommand.Create(context),
             StoreCommands.Diff(context),
             EvalCommand.Create(context),
+            QaCommand.Create(context),
             StoreCommands.Jobs(context),
             StoreCommands.Cache(context),
             PromptsCommand.Create(context),

@@ -152,6 +152,12 @@ public sealed class JobRunner(
 
         var finished = clock.GetUtcNow();
         writer.WriteManifest(jobDirectory, context, plan, works, articles, snapshot, cost, status, brief, finished);
+        if (works.Any(w => w.Written))
+        {
+            // Job-wide checks (length outliers need every article) run once the job's files are all written.
+            AtomicFile.WriteAllText(Path.Combine(jobDirectory, "qa.json"), Rendering.OutputJson.Serialize(Quality.QaChecks.Run(jobDirectory)));
+        }
+
         foreach (var article in articles)
         {
             store.SaveArticle(jobId, article.Id, article.Path, article.Status, article.Reason);

@@ -32,7 +32,7 @@ public static partial class NumberExtractor
             }
 
             var factor = MagnitudeAfter(normalized.AsSpan(match.Index + match.Length).TrimStart());
-            mentions.Add(new NumberMention(digits, value, factor == 0 ? value : value * factor));
+            mentions.Add(new NumberMention(match.Value, value, factor == 0 ? value : value * factor));
         }
 
         return mentions;

