@@ -154,8 +154,16 @@ public sealed class JobRunner(
         writer.WriteManifest(jobDirectory, context, plan, works, articles, snapshot, cost, status, brief, finished);
         if (works.Any(w => w.Written))
         {
-            // Job-wide checks (length outliers need every article) run once the job's files are all written.
-            AtomicFile.WriteAllText(Path.Combine(jobDirectory, "qa.json"), Rendering.OutputJson.Serialize(Quality.QaChecks.Run(jobDirectory)));
+            // Job-wide checks (length outliers need every article) run once the job's files are all written; the pages
+            // are then drawn again with the findings, and the index links them all.
+            var qa = Quality.QaChecks.Run(jobDirectory);
+            AtomicFile.WriteAllText(Path.Combine(jobDirectory, "qa.json"), Rendering.OutputJson.Serialize(qa));
+            foreach (var work in works.Where(w => w.Written))
+            {
+                writer.WriteSideBySide(jobDirectory, context, work, qa.Findings.Where(f => f.Article == work.Article.Id).ToList());
+            }
+
+            writer.WriteIndex(jobDirectory, context, works.Where(w => w.Written).ToList(), articles, qa);
         }
 
         foreach (var article in articles)

@@ -33,6 +33,52 @@ public sealed class JobWriter
         AtomicFile.WriteAllText(Path.Combine(folder, "side-by-side.html"), SideBySidePage.Render(work, provenance));
     }
 
+    /// <summary>Writes an article's <c>side-by-side.html</c> again with the job-wide QA findings.</summary>
+    public void WriteSideBySide(string jobDirectory, JobContext context, ArticleWork work, IReadOnlyList<Quality.QaFinding> findings) =>
+        AtomicFile.WriteAllText(Path.Combine(ArticleDirectory(jobDirectory, work.Article.Id), "side-by-side.html"), SideBySidePage.Render(work, Provenance.From(context), findings));
+
+    /// <summary>Writes <c>index.html</c>: every article with its status, QA counts and links to its files.</summary>
+    public void WriteIndex(string jobDirectory, JobContext context, IReadOnlyList<ArticleWork> works, IReadOnlyList<JobArticleStatus> articles, Quality.QaReport qa)
+    {
+        var provenance = Provenance.From(context);
+        var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
+        var h = new StringBuilder();
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+            .Append("<title>").Append(Html.Encode($"Job {context.JobId}")).Append("</title>\n<style>")
+            .Append("body{font:15px/1.5 system-ui,sans-serif;margin:20px}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:4px 10px;text-align:left}")
+            .Append(".ar{direction:rtl;font-family:\"Noto Naskh Arabic\",\"Amiri\",serif}.error{color:#8a1c15}.warning{color:#7a4d00}.banner{background:#fff3cd;border:1px solid #e0c36a;padding:6px 10px}")
+            .Append("</style>\n</head>\n<body>\n<h1>").Append(Html.Encode($"Job {context.JobId}")).Append("</h1>\n<p>").Append(Html.Encode(provenance.OneLine)).Append("</p>\n");
+        if (provenance.ReferenceData)
+        {
+            h.Append("<p class=\"banner\">").Append(Html.Encode(Provenance.ReferenceBanner)).Append("</p>\n");
+        }
+
+        h.Append("<p><a href=\"briefing.md\">briefing.md</a> · <a href=\"manifest.json\">manifest.json</a> · <a href=\"qa.json\">qa.json</a> · ")
+            .Append(Html.Encode($"QA: {qa.Errors} errors, {qa.Warnings} warnings")).Append("</p>\n<table>\n<tr><th>article</th><th>headline</th><th>status</th><th>sentences</th><th>errors</th><th>warnings</th><th>files</th></tr>\n");
+        foreach (var article in articles)
+        {
+            var errors = qa.Findings.Count(f => f.Article == article.Id && f.Severity == "error");
+            var warnings = qa.Findings.Count(f => f.Article == article.Id && f.Severity == "warning");
+            var link = Uri.EscapeDataString(article.Id);
+            h.Append("<tr><td>").Append(Html.Encode(article.Id)).Append("</td><td>");
+            if (byId.TryGetValue(article.Id, out var work))
+            {
+                h.Append(Html.Encode(work.Summary?.HeadlineEn ?? string.Empty)).Append("<div class=\"ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(work.Article.Title)).Append("</div>");
+            }
+
+            h.Append("</td><td>").Append(Html.Encode(article.Reason is null ? article.Status : $"{article.Status}: {article.Reason}")).Append("</td><td>")
+                .Append(work?.Sentences.Count ?? 0).Append("</td><td class=\"error\">").Append(errors).Append("</td><td class=\"warning\">").Append(warnings).Append("</td><td>");
+            if (work is not null)
+            {
+                h.Append("<a href=\"articles/").Append(link).Append("/side-by-side.html\">side by side</a> · <a href=\"articles/").Append(link).Append("/summary.md\">summary</a>");
+            }
+
+            h.Append("</td></tr>\n");
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(jobDirectory, "index.html"), h.Append("</table>\n</body>\n</html>\n").ToString());
+    }
+
     /// <summary>Writes <c>briefing.md</c>: each citation becomes a footnote quoting the Arabic sentence and its translation.</summary>
     public void WriteBriefing(string jobDirectory, JobContext context, IReadOnlyList<ArticleWork> works, BriefResult brief)
     {

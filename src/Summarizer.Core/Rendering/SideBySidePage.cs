@@ -33,19 +33,73 @@ public static class SideBySidePage
         aside { background: #fff; border: 1px solid #ddd; padding: 10px 14px; align-self: start; position: sticky; top: 10px; }
         aside h2 { font-size: 15px; margin: 8px 0; }
         aside ol { padding-left: 20px; }
-        aside li { margin-bottom: 8px; }
+        aside li { margin-bottom: 8px; cursor: pointer; }
+        aside li.hl { background: #fff8d6; outline: 2px solid #e0c36a; }
+        .ar[tabindex] { cursor: pointer; }
+        :focus-visible { outline: 2px solid #174ea6; outline-offset: 1px; }
+        .only-flagged .row:not(.flagged) { display: none; }
         .claim-ar { direction: rtl; text-align: right; font-family: var(--ar); color: #333; }
         @media print { aside { position: static; } main { grid-template-columns: 1fr; } .row > * { break-inside: avoid; } }
         """;
 
+    /// <summary>
+    /// The page's only script: clicking (or Enter on) a claim highlights and scrolls to its source sentences; clicking a
+    /// sentence highlights the claims that cite it; the checkbox shows only flagged rows. It reads data attributes only,
+    /// never page text, and the CSP admits it by its hash alone.
+    /// </summary>
+    private const string Script = """
+        (function () {
+          function clear() { document.querySelectorAll('.hl').forEach(function (e) { e.classList.remove('hl'); }); }
+          function activate(e, handler) {
+            e.addEventListener('click', handler);
+            e.addEventListener('keydown', function (k) { if (k.key === 'Enter' || k.key === ' ') { k.preventDefault(); handler(); } });
+          }
+          document.querySelectorAll('[data-sources]').forEach(function (claim) {
+            activate(claim, function () {
+              clear();
+              claim.classList.add('hl');
+              var rows = claim.getAttribute('data-sources').split(' ').map(function (id) { return document.getElementById(id); }).filter(Boolean);
+              rows.forEach(function (r) { r.classList.add('hl'); });
+              if (rows.length) { rows[0].scrollIntoView({ block: 'center' }); rows[0].querySelector('.id a').focus({ preventScroll: true }); }
+            });
+          });
+          document.querySelectorAll('.row').forEach(function (row) {
+            activate(row.querySelector('.ar'), function () {
+              clear();
+              row.classList.add('hl');
+              var claims = Array.prototype.filter.call(document.querySelectorAll('[data-sources]'), function (c) { return c.getAttribute('data-sources').split(' ').indexOf(row.id) >= 0; });
+              claims.forEach(function (c) { c.classList.add('hl'); });
+              if (claims.length) { claims[0].scrollIntoView({ block: 'nearest' }); }
+            });
+          });
+          var only = document.getElementById('only-flagged');
+          if (only) { only.addEventListener('change', function () { document.body.classList.toggle('only-flagged', only.checked); }); }
+        })();
+        """;
+
+    private static readonly string ScriptHash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Script)));
+
+    /// <summary>Gets the Content-Security-Policy of every page: nothing from the network, styles inline, one hashed script.</summary>
+    public static string ContentSecurityPolicy => $"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{ScriptHash}'";
+
     /// <summary>Renders the page.</summary>
-    public static string Render(ArticleWork work, Provenance provenance)
+    public static string Render(ArticleWork work, Provenance provenance) => Render(work, provenance, []);
+
+    /// <summary>Renders the page with the job-wide QA findings of this article.</summary>
+    public static string Render(ArticleWork work, Provenance provenance, IReadOnlyList<Quality.QaFinding> findings)
     {
-        var flagsById = work.SentenceFlags;
+        // Flags raised while the job ran, plus QA findings that are not already among them.
+        var flagsById = work.Sentences.ToDictionary(
+            s => s.Id,
+            s => (work.SentenceFlags.GetValueOrDefault(s.Id) ?? []).Concat(findings
+                    .Where(f => f.Item == s.Id && !(work.SentenceFlags.GetValueOrDefault(s.Id) ?? []).Any(x => x.Code == f.Check))
+                    .Select(f => new Validation.Flag(f.Check, f.Severity, f.Message)))
+                .ToList(),
+            StringComparer.Ordinal);
         var html = new StringBuilder();
         var title = work.Summary?.HeadlineEn ?? (work.Article.Title.Length > 0 ? work.Article.Title : work.Article.Id);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy).Append("\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Html.Encode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<header>\n")
             .Append("<h1>").Append(Html.Encode(title)).Append("</h1>\n");
@@ -61,11 +115,14 @@ public static class SideBySidePage
             html.Append("<div class=\"banner\" role=\"note\">").Append(Html.Encode(Provenance.ReferenceBanner)).Append("</div>\n");
         }
 
-        html.Append("</header>\n<main>\n<section class=\"grid\" aria-label=\"Sentences, English and Arabic\">\n");
+        var flagged = flagsById.Count(f => f.Value.Count > 0);
+        html.Append("<label class=\"meta\"><input type=\"checkbox\" id=\"only-flagged\"> show only the ").Append(flagged)
+            .Append(" flagged row(s)</label>\n</header>\n<main>\n<section class=\"grid\" aria-label=\"Sentences, English and Arabic\">\n");
         foreach (var sentence in work.Sentences)
         {
             var id = Html.Encode(sentence.Id);
-            html.Append("<div class=\"row\" id=\"").Append(id).Append("\"><div class=\"id\"><a href=\"#").Append(id).Append("\">").Append(id).Append("</a></div>")
+            var rowClass = flagsById[sentence.Id].Count > 0 ? "row flagged" : "row";
+            html.Append("<div class=\"").Append(rowClass).Append("\" id=\"").Append(id).Append("\"><div class=\"id\"><a href=\"#").Append(id).Append("\">").Append(id).Append("</a></div>")
                 .Append("<div class=\"en\" lang=\"en\">");
             if (work.English.TryGetValue(sentence.Id, out var english))
             {
@@ -76,12 +133,12 @@ public static class SideBySidePage
                 html.Append("<span class=\"missing\">not translated</span>");
             }
 
-            foreach (var flag in flagsById.GetValueOrDefault(sentence.Id) ?? [])
+            foreach (var flag in flagsById[sentence.Id])
             {
                 html.Append("<br>").Append(Badge(flag));
             }
 
-            html.Append("</div><div class=\"ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(sentence.Text)).Append("</div></div>\n");
+            html.Append("</div><div class=\"ar\" lang=\"ar\" dir=\"rtl\" tabindex=\"0\" title=\"Show the claims that cite this sentence\">").Append(Html.Encode(sentence.Text)).Append("</div></div>\n");
         }
 
         html.Append("</section>\n<aside aria-label=\"Summary and claims\">\n");
@@ -94,7 +151,7 @@ public static class SideBySidePage
         html.Append("<h2>Claims</h2>\n<ol>\n");
         foreach (var claim in work.Claims)
         {
-            html.Append("<li id=\"").Append(Html.Encode(claim.Id)).Append("\">").Append(Html.Encode(claim.En)).Append(' ')
+            html.Append("<li id=\"").Append(Html.Encode(claim.Id)).Append("\" tabindex=\"0\" data-sources=\"").Append(Html.Encode(string.Join(' ', claim.Sources))).Append("\">").Append(Html.Encode(claim.En)).Append(' ')
                 .Append(string.Join(' ', claim.Sources.Select(s => $"<a href=\"#{Html.Encode(s)}\">[{Html.Encode(s)}]</a>")));
             foreach (var flag in claim.Flags)
             {
@@ -116,7 +173,7 @@ public static class SideBySidePage
             html.Append("</ul>\n");
         }
 
-        return html.Append("</aside>\n</main>\n</body>\n</html>\n").ToString();
+        return html.Append("</aside>\n</main>\n<script>").Append(Script).Append("</script>\n</body>\n</html>\n").ToString();
     }
 
     private static string Badge(Validation.Flag flag) =>

@@ -24,6 +24,10 @@ public sealed class SampleJobTests : IDisposable
         var briefing = File.ReadAllText(Path.Combine(job, "briefing.md"));
         Assert.Contains("Reference data", briefing, StringComparison.Ordinal);
         Assert.Contains("[^1]: **", briefing, StringComparison.Ordinal);
+        var index = File.ReadAllText(Path.Combine(job, "index.html"));
+        Assert.Contains("articles/water-desalination-plant/side-by-side.html", index, StringComparison.Ordinal);
+        using var qa = JsonDocument.Parse(File.ReadAllText(Path.Combine(job, "qa.json")));
+        Assert.Equal(0, qa.RootElement.GetProperty("errors").GetInt32());
         foreach (var article in new[] { "date-harvest-festival", "regional-rail-agreement", "water-desalination-plant" })
         {
             var folder = Path.Combine(job, "articles", article);

@@ -27,14 +27,34 @@ public sealed class JobWriterTests : IDisposable
         _writer.WriteArticle(_folder.Path, Context(), work);
 
         var html = File.ReadAllText(Path.Combine(_folder.Path, "articles", "a1", "side-by-side.html"));
-        Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
-        Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)", html, StringComparison.Ordinal);
+
+        // The page's own script is the only one, and the CSP admits exactly it, by hash.
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var script = Assert.Single(scripts).Groups[1].Value;
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script)));
+        Assert.Contains($"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{hash}'", html, StringComparison.Ordinal);
         Assert.Contains("<div class=\"ar\" lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
         Assert.Contains("id=\"s1\"", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#s1\">[s1]</a>", html, StringComparison.Ordinal);
         Assert.Contains("error: unsupported_number", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Claims_carry_their_sources_for_the_page_script_and_qa_findings_mark_rows_flagged()
+    {
+        var work = Work();
+        var finding = new Summarizer.Core.Quality.QaFinding("a1", "s1", "number_mismatch", "error", "missing in English: 850");
+
+        var html = SideBySidePage.Render(work, Provenance.From(Context()), [finding]);
+
+        Assert.Contains("<li id=\"k1\" tabindex=\"0\" data-sources=\"s1\">", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"row flagged\" id=\"s1\">", html, StringComparison.Ordinal);
+        Assert.Contains("error: number_mismatch", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"only-flagged\"", html, StringComparison.Ordinal);
+        Assert.Contains("tabindex=\"0\" title=\"Show the claims that cite this sentence\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
