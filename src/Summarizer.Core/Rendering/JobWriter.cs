@@ -46,7 +46,7 @@ public sealed class JobWriter
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
             .Append("<title>").Append(Html.Encode($"Job {context.JobId}")).Append("</title>\n<style>")
             .Append("body{font:15px/1.5 system-ui,sans-serif;margin:20px}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:4px 10px;text-align:left}")
-            .Append(".ar{direction:rtl;font-family:\"Noto Naskh Arabic\",\"Amiri\",serif}.error{color:#8a1c15}.warning{color:#7a4d00}.banner{background:#fff3cd;border:1px solid #e0c36a;padding:6px 10px}")
+            .Append(".ar{direction:rtl;text-align:right;font-family:\"Noto Naskh Arabic\",\"Amiri\",serif}.error{color:#8a1c15}.warning{color:#7a4d00}.banner{background:#fff3cd;border:1px solid #e0c36a;padding:6px 10px}")
             .Append("</style>\n</head>\n<body>\n<h1>").Append(Html.Encode($"Job {context.JobId}")).Append("</h1>\n<p>").Append(Html.Encode(provenance.OneLine)).Append("</p>\n");
         if (provenance.ReferenceData)
         {

@@ -17,7 +17,7 @@ public static class SideBySidePage
         .meta { color: #555; font-size: 12.5px; }
         .banner { background: #fff3cd; border: 1px solid #e0c36a; padding: 6px 10px; margin-top: 8px; font-size: 13px; }
         main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(260px, 1fr); gap: 16px; padding: 16px 20px; }
-        .grid { display: grid; grid-template-columns: 3.5em minmax(0, 1fr) minmax(0, 1fr); background: #fff; border: 1px solid #ddd; }
+        .grid { display: grid; grid-template-columns: 3.5em minmax(0, 1fr) minmax(0, 1fr); align-content: start; align-self: start; background: #fff; border: 1px solid #ddd; }
         .row { display: contents; }
         .row > * { padding: 6px 10px; border-bottom: 1px solid #eee; }
         .row:target > *, .row.hl > * { background: #fff8d6; }
@@ -186,7 +186,7 @@ public static class SideBySidePage
         foreach (var (index, length, sources) in Validation.Citations.Markers(text))
         {
             builder.Append(Html.Encode(text[position..index]))
-                .Append('[').Append(string.Join(",", sources.Select(s => $"<a href=\"#{Html.Encode(s)}\">{Html.Encode(s)}</a>"))).Append(']');
+                .Append("<bdi dir=\"ltr\">[").Append(string.Join(",", sources.Select(s => $"<a href=\"#{Html.Encode(s)}\">{Html.Encode(s)}</a>"))).Append("]</bdi>");
             position = index + length;
         }
 
