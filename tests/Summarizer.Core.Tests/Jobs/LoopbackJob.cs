@@ -16,12 +16,7 @@ internal static class LoopbackJob
             ("Summarizer:Engine:Endpoint", new Uri(server.BaseAddress, "v1").ToString()),
             ("Summarizer:Engine:Model", "gpt-4o-mini"),
             ("OPENAI_API_KEY", OpenAIKey),
-            ("Summarizer:Jobs:OutputRoot", output),
-            ("Summarizer:Prompts:Root", Path.Combine(RepositoryPaths.Root, "prompts")),
-            ("Summarizer:Resilience:BaseDelayMilliseconds", "5"),
-            ("Summarizer:Resilience:MaxDelaySeconds", "0.05"),
-            ("Summarizer:Pricing:Models:gpt-4o-mini:InputPerMillion", "0.15"),
-            ("Summarizer:Pricing:Models:gpt-4o-mini:OutputPerMillion", "0.60"),
+            .. Common(output),
             .. more,
         ]);
 
@@ -32,14 +27,20 @@ internal static class LoopbackJob
             ("Summarizer:Engine:Deployment", "briefing-dep"),
             ("Summarizer:Engine:Model", "gpt-4o-mini"),
             ("AZURE_OPENAI_API_KEY", AzureKey),
-            ("Summarizer:Jobs:OutputRoot", output),
-            ("Summarizer:Prompts:Root", Path.Combine(RepositoryPaths.Root, "prompts")),
-            ("Summarizer:Resilience:BaseDelayMilliseconds", "5"),
-            ("Summarizer:Resilience:MaxDelaySeconds", "0.05"),
-            ("Summarizer:Pricing:Models:gpt-4o-mini:InputPerMillion", "0.15"),
-            ("Summarizer:Pricing:Models:gpt-4o-mini:OutputPerMillion", "0.60"),
+            .. Common(output),
             .. more,
         ]);
+
+    /// <summary>Settings every loopback job shares: its output folder, the repository's prompts, fast retries, prices.</summary>
+    private static (string, string)[] Common(string output) =>
+    [
+        ("Summarizer:Jobs:OutputRoot", output),
+        ("Summarizer:Prompts:Root", Path.Combine(RepositoryPaths.Root, "prompts")),
+        ("Summarizer:Resilience:BaseDelayMilliseconds", "5"),
+        ("Summarizer:Resilience:MaxDelaySeconds", "0.05"),
+        ("Summarizer:Pricing:Models:gpt-4o-mini:InputPerMillion", "0.15"),
+        ("Summarizer:Pricing:Models:gpt-4o-mini:OutputPerMillion", "0.60"),
+    ];
 
     public static Task<JobResult> RunSeedsAsync(ServiceProvider services, CancellationToken cancellationToken = default) =>
         services.GetRequiredService<JobRunner>().RunAsync(new JobRequest([RepositoryPaths.Seeds]), cancellationToken: cancellationToken);
