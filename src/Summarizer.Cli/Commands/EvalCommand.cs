@@ -1,11 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Summarizer.Core.Evaluation;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Rendering;
-using Summarizer.Core.Store;
 
 namespace Summarizer.Cli.Commands;
 
@@ -21,8 +18,7 @@ public static class EvalCommand
         var command = new Command("eval", "Score a job's translations against references (chrF2, chrF2++, BLEU) and check its claims; writes eval.json.") { jobId, references, output };
         command.SetAction(parse =>
         {
-            var root = Path.GetFullPath(parse.GetValue(output) ?? context.Services.GetRequiredService<IOptions<JobOptions>>().Value.OutputRoot);
-            var store = new JobStore(JobStore.PathIn(root));
+            var store = StoreCommands.Store(context, parse.GetValue(output));
             var job = store.GetJob(parse.GetValue(jobId)!);
             var reference = parse.GetValue(references)!;
             var referenceDirectory = store.GetJob(reference)?.Directory ?? reference;

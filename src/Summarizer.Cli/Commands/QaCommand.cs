@@ -1,10 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Quality;
 using Summarizer.Core.Rendering;
-using Summarizer.Core.Store;
 
 namespace Summarizer.Cli.Commands;
 
@@ -19,8 +16,7 @@ public static class QaCommand
         var command = new Command("qa", "Check a job's translations (numbers, Arabic left in English, untranslated, length outliers, repeats, marks, glossary); exit 2 when errors exist.") { jobId, output };
         command.SetAction(parse =>
         {
-            var root = Path.GetFullPath(parse.GetValue(output) ?? context.Services.GetRequiredService<IOptions<JobOptions>>().Value.OutputRoot);
-            var store = new JobStore(JobStore.PathIn(root));
+            var store = StoreCommands.Store(context, parse.GetValue(output));
             if (store.GetJob(parse.GetValue(jobId)!) is not { } job)
             {
                 context.Error.WriteLine($"error: no job {parse.GetValue(jobId)} in {store.DatabasePath}");

@@ -120,6 +120,7 @@ public static class StoreCommands
     /// <summary>Makes the <c>--out</c> option of commands that read the store.</summary>
     public static Option<string?> OutputOption() => new("--out") { Description = "Output folder holding summarizer.db (default: outputs)." };
 
-    private static JobStore Store(CliContext context, string? output) =>
+    /// <summary>Opens the job store of the output folder given (or the configured one).</summary>
+    public static JobStore Store(CliContext context, string? output) =>
         new(JobStore.PathIn(Path.GetFullPath(output ?? context.Services.GetRequiredService<IOptions<JobOptions>>().Value.OutputRoot)));
 }

@@ -20,10 +20,12 @@ public static class JobEvaluation
         var chrfpp = new ChrF(wordOrder: 2);
         var articles = new List<ArticleEvaluation>();
         var corpus = new List<(string, string)>();
+        int allCited = 0, allValid = 0, allClaims = 0, allUnsupported = 0;
         foreach (var (id, article) in job.Articles.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             var (lines, problem) = ReferenceLines(id, article, referenceJob, references);
             var (cited, valid, claims, unsupported) = ClaimStats(Path.Combine(jobDirectory, "articles", id), article);
+            (allCited, allValid, allClaims, allUnsupported) = (allCited + cited, allValid + valid, allClaims + claims, allUnsupported + unsupported);
             if (lines is null)
             {
                 articles.Add(new ArticleEvaluation(id, null, null, null, cited == 0 ? null : (double)valid / cited, claims == 0 ? null : (double)unsupported / claims, problem));
@@ -37,16 +39,6 @@ public static class JobEvaluation
             articles.Add(new ArticleEvaluation(
                 id, chrf.Corpus(pairs), chrfpp.Corpus(pairs), Bleu.Corpus(pairs),
                 cited == 0 ? null : (double)valid / cited, claims == 0 ? null : (double)unsupported / claims, null));
-        }
-
-        var allCited = 0;
-        var allValid = 0;
-        var allClaims = 0;
-        var allUnsupported = 0;
-        foreach (var (id, article) in job.Articles)
-        {
-            var (cited, valid, claims, unsupported) = ClaimStats(Path.Combine(jobDirectory, "articles", id), article);
-            (allCited, allValid, allClaims, allUnsupported) = (allCited + cited, allValid + valid, allClaims + claims, allUnsupported + unsupported);
         }
 
         return new EvaluationReport(

@@ -180,19 +180,27 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
         return work.Sentences.Skip(index - count).Take(count).ToList();
     }
 
+    /// <summary>Counts and lists an item the content filter stopped; returns its verdict.</summary>
+    private Engines.ContentFilterVerdict RecordFiltered(ArticleWork work, string stage, string item, IReadOnlyList<string> sentences, Engines.EngineCallException ex)
+    {
+        callers.For(stage).Usage.AddFiltered();
+        var verdict = ex.Filter ?? new Engines.ContentFilterVerdict("unknown", "unknown", "prompt");
+        lock (work.Filtered)
+        {
+            work.Filtered.Add(new FilteredItem(work.Article.Id, stage, item, sentences, verdict.Category, verdict.Severity));
+        }
+
+        return verdict;
+    }
+
     /// <summary>Records sentences the content filter (or an unsplittable cut-off answer) kept from a stage.</summary>
     private void Stopped(ArticleWork work, string stage, string label, IReadOnlyList<Sentence> sentences, Engines.EngineCallException ex)
     {
         var ids = string.Join(",", sentences.Select(s => s.Id));
         if (ex.Code == StageErrorCodes.ContentFilter)
         {
-            callers.For(stage).Usage.AddFiltered();
-            var verdict = ex.Filter ?? new Engines.ContentFilterVerdict("unknown", "unknown", "prompt");
+            var verdict = RecordFiltered(work, stage, label, sentences.Select(s => s.Id).ToList(), ex);
             var reason = $"content filter: {verdict.Category}/{verdict.Severity} ({verdict.Where})";
-            lock (work.Filtered)
-            {
-                work.Filtered.Add(new FilteredItem(work.Article.Id, stage, label, sentences.Select(s => s.Id).ToList(), verdict.Category, verdict.Severity));
-            }
 
             foreach (var sentence in sentences)
             {
@@ -235,12 +243,7 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
             // The summary is lost, not the article: its chunk claims stand in below.
             if (ex.Code == StageErrorCodes.ContentFilter)
             {
-                callers.Merge.Usage.AddFiltered();
-                var verdict = ex.Filter ?? new Engines.ContentFilterVerdict("unknown", "unknown", "prompt");
-                lock (work.Filtered)
-                {
-                    work.Filtered.Add(new FilteredItem(work.Article.Id, StageNames.Merge, "summary", [], verdict.Category, verdict.Severity));
-                }
+                RecordFiltered(work, StageNames.Merge, "summary", [], ex);
             }
 
             result = new StageCallResult<MergeOutput>(null, [ex.Message], Repaired: false);
