@@ -2,10 +2,18 @@ using System.Diagnostics;
 
 namespace Summarizer.Cli.Tests;
 
-/// <summary>Starts the built CLI (summarizer.dll beside the tests) as a child process, as a user's shell would.</summary>
+/// <summary>Starts the built CLI as a child process, as a user's shell would.</summary>
 internal static class CliProcess
 {
-    public static string Dll => Path.Combine(AppContext.BaseDirectory, "summarizer.dll");
+    /// <summary>
+    /// Gets the CLI from its own build folder, not the copy beside the tests: the test folder's dependencies are resolved
+    /// against the ASP.NET Core framework the loopback server needs, which drops package assemblies (such as
+    /// Microsoft.Extensions.Logging.Abstractions) that the CLI, running on the base framework alone, must find beside it.
+    /// </summary>
+    public static string Dll { get; } = Path.Combine(
+        typeof(CliProcess).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "CliDirectory").Value!,
+        "summarizer.dll");
 
     public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
