@@ -42,7 +42,10 @@ public sealed class ChaosTests : LoopbackServerTest, IAsyncLifetime
         AssertNothingLost(result);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(result.JobDirectory, "manifest.json")));
         Assert.Empty(manifest.RootElement.GetProperty("failures").EnumerateArray());
-        Assert.Equal(injected["429"], manifest.RootElement.GetProperty("resilience").GetProperty("throttled").GetInt64());
+        // Every 429 the client received is counted; one the server sent after the client's attempt timeout had already
+        // fired (a loaded 2-core machine) reaches nobody and is counted as that timeout instead.
+        var resilience = manifest.RootElement.GetProperty("resilience");
+        Assert.InRange(resilience.GetProperty("throttled").GetInt64(), injected["429"] - resilience.GetProperty("timeouts").GetInt64(), injected["429"]);
     }
 
     [Fact]
