@@ -2,6 +2,7 @@ using System.CommandLine;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Quality;
 using Summarizer.Core.Rendering;
+using Summarizer.Core.Validation;
 
 namespace Summarizer.Cli.Commands;
 
@@ -25,7 +26,7 @@ public static class QaCommand
 
             var report = QaChecks.Run(job.Directory);
             AtomicFile.WriteAllText(Path.Combine(job.Directory, "qa.json"), OutputJson.Serialize(report));
-            foreach (var finding in report.Findings.Where(f => f.Severity != "note"))
+            foreach (var finding in report.Findings.Where(f => f.Severity != Severities.Note))
             {
                 context.Out.WriteLine($"{finding.Severity,-7} {finding.Article} {finding.Item} {finding.Check}: {finding.Message}");
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Summarizer.Core.Jobs;
+using Summarizer.Core.Rendering;
 
 namespace Summarizer.Cli.Rendering;
 
@@ -30,9 +31,10 @@ public static class RunSummary
         var cost = result.CostUsd is { } usd ? usd.ToString("0.0000", CultureInfo.InvariantCulture) + " USD" : "not priced";
         console.WriteLine($"engine: {result.Engine.Kind} ({result.Engine.Reason}); model: {result.Engine.Model}; cost: {cost}");
         console.WriteLine($"outputs: {result.JobDirectory}");
-        console.WriteLine($"  briefing:      {Path.Combine(result.JobDirectory, "briefing.md")}");
+        console.WriteLine($"  start here:    {Path.Combine(result.JobDirectory, JobLinks.Index)}");
+        console.WriteLine($"  briefing:      {Path.Combine(result.JobDirectory, JobLinks.BriefingPage)} (and {JobLinks.BriefingMarkdown})");
         console.WriteLine($"  side by side:  {Path.Combine(result.JobDirectory, "articles", "<article-id>", "side-by-side.html")}");
-        console.WriteLine($"  manifest:      {Path.Combine(result.JobDirectory, "manifest.json")}");
+        console.WriteLine($"  QA, manifest:  {Path.Combine(result.JobDirectory, "qa.json")}, {Path.Combine(result.JobDirectory, "manifest.json")}");
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

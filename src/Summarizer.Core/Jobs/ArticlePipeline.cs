@@ -95,13 +95,13 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
                 work.English[sentence.Id] = english;
                 foreach (var term in glossary.Missing(sentence.Text, english))
                 {
-                    work.Flag(sentence.Id, new Flag(FlagCodes.GlossaryMissing, "warning", $"\"{term.Ar}\" should be rendered \"{term.En}\""));
+                    work.Flag(sentence.Id, new Flag(FlagCodes.GlossaryMissing, Severities.Warning, $"\"{term.Ar}\" should be rendered \"{term.En}\""));
                 }
             }
             else
             {
                 var reason = result.Errors.Count > 0 ? string.Join("; ", result.Errors) : "no translation returned";
-                work.Flag(sentence.Id, new Flag(FlagCodes.TranslationFailed, "error", reason));
+                work.Flag(sentence.Id, new Flag(FlagCodes.TranslationFailed, Severities.Error, reason));
                 work.Failures.Add(new Failure(work.Article.Id, StageNames.Translate, sentence.Id, reason));
             }
         }
@@ -204,7 +204,7 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
 
             foreach (var sentence in sentences)
             {
-                work.Flag(sentence.Id, new Flag(FlagCodes.ContentFiltered, "error", $"{stage}: {reason}"));
+                work.Flag(sentence.Id, new Flag(FlagCodes.ContentFiltered, Severities.Error, $"{stage}: {reason}"));
             }
 
             work.Failures.Add(new Failure(work.Article.Id, stage, $"{label} ({ids})", reason));
@@ -264,7 +264,7 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
             var claim = final[i];
             var cited = claim.Sources.Select(s => text[s]).ToList();
             var flags = NumberExtractor.Unsupported(claim.En + " " + claim.Ar, cited)
-                .Select(n => new Flag(FlagCodes.UnsupportedNumber, "error", $"{n.Text} does not occur in the cited sentences {string.Join(", ", claim.Sources)}"))
+                .Select(n => new Flag(FlagCodes.UnsupportedNumber, Severities.Error, $"{n.Text} does not occur in the cited sentences {string.Join(", ", claim.Sources)}"))
                 .ToList();
             work.Claims.Add(new Claim(ClaimId(i), claim.En, claim.Ar, claim.Sources, flags));
         }

@@ -55,9 +55,9 @@ public static partial class QaChecks
         findings.AddRange(LengthOutliers(ratios, lengthSigmas));
         return new QaReport(
             job.JobId,
-            findings.Count(f => f.Severity == "error"),
-            findings.Count(f => f.Severity == "warning"),
-            findings.Count(f => f.Severity == "note"),
+            findings.Count(f => f.Severity == Severities.Error),
+            findings.Count(f => f.Severity == Severities.Warning),
+            findings.Count(f => f.Severity == Severities.Note),
             findings.GroupBy(f => f.Check).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             findings);
     }
@@ -67,13 +67,13 @@ public static partial class QaChecks
     {
         if (string.IsNullOrWhiteSpace(en))
         {
-            yield return new QaFinding(article, id, Untranslated, "error", "no English");
+            yield return new QaFinding(article, id, Untranslated, Severities.Error, "no English");
             yield break;
         }
 
         if (string.Equals(Normalize(en), Normalize(ar), StringComparison.Ordinal))
         {
-            yield return new QaFinding(article, id, Untranslated, "error", "the English is the Arabic source");
+            yield return new QaFinding(article, id, Untranslated, Severities.Error, "the English is the Arabic source");
             yield break;
         }
 
@@ -81,7 +81,7 @@ public static partial class QaChecks
         if (letters > 0 && share > 0)
         {
             var sample = string.Concat(en.Where(c => ArabicScript.IsArabicLetter(c) || c == ' ')).Trim();
-            yield return new QaFinding(article, id, ArabicInEnglish, "error", $"Arabic script left in the English: \"{Shorten(sample)}\"");
+            yield return new QaFinding(article, id, ArabicInEnglish, Severities.Error, $"Arabic script left in the English: \"{Shorten(sample)}\"");
         }
 
         var missing = NumberExtractor.Unsupported(ar, [en]);
@@ -99,17 +99,17 @@ public static partial class QaChecks
                 parts.Add($"not in the Arabic: {string.Join(", ", extra.Select(n => n.Text))}");
             }
 
-            yield return new QaFinding(article, id, NumberMismatch, "error", string.Join("; ", parts));
+            yield return new QaFinding(article, id, NumberMismatch, Severities.Error, string.Join("; ", parts));
         }
 
         if (RepeatedWordPattern().Match(en) is { Success: true } repeat)
         {
-            yield return new QaFinding(article, id, RepeatedWord, "warning", $"\"{repeat.Groups["word"].Value}\" twice in a row");
+            yield return new QaFinding(article, id, RepeatedWord, Severities.Warning, $"\"{repeat.Groups["word"].Value}\" twice in a row");
         }
 
         foreach (var problem in UnbalancedMarks(en))
         {
-            yield return new QaFinding(article, id, Unbalanced, "warning", problem);
+            yield return new QaFinding(article, id, Unbalanced, Severities.Warning, problem);
         }
     }
 
@@ -126,7 +126,7 @@ public static partial class QaChecks
         {
             if (sd > 0 && Math.Abs(ratio - mean) > sigmas * sd)
             {
-                yield return new QaFinding(article, id, LengthRatio, "warning",
+                yield return new QaFinding(article, id, LengthRatio, Severities.Warning,
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"English/Arabic length {ratio:0.00} against the job's {mean:0.00} ± {sigmas}·{sd:0.00}"));
             }
         }

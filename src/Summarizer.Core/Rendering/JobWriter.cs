@@ -38,138 +38,18 @@ public sealed class JobWriter
         AtomicFile.WriteAllText(Path.Combine(ArticleDirectory(jobDirectory, work.Article.Id), "side-by-side.html"), SideBySidePage.Render(work, Provenance.From(context), findings));
 
     /// <summary>Writes <c>index.html</c>: every article with its status, QA counts and links to its files.</summary>
-    public void WriteIndex(string jobDirectory, JobContext context, IReadOnlyList<ArticleWork> works, IReadOnlyList<JobArticleStatus> articles, Quality.QaReport qa)
-    {
-        var provenance = Provenance.From(context);
-        var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
-        var h = new StringBuilder();
-        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
-            .Append("<title>").Append(Html.Encode($"Job {context.JobId}")).Append("</title>\n<style>")
-            .Append("body{font:15px/1.5 system-ui,sans-serif;margin:20px}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:4px 10px;text-align:left}")
-            .Append(".ar{direction:rtl;text-align:right;font-family:\"Noto Naskh Arabic\",\"Amiri\",serif}.error{color:#8a1c15}.warning{color:#7a4d00}.banner{background:#fff3cd;border:1px solid #e0c36a;padding:6px 10px}")
-            .Append("</style>\n</head>\n<body>\n<h1>").Append(Html.Encode($"Job {context.JobId}")).Append("</h1>\n<p>").Append(Html.Encode(provenance.OneLine)).Append("</p>\n");
-        if (provenance.ReferenceData)
-        {
-            h.Append("<p class=\"banner\">").Append(Html.Encode(Provenance.ReferenceBanner)).Append("</p>\n");
-        }
+    public void WriteIndex(string jobDirectory, JobContext context, IReadOnlyList<ArticleWork> works, IReadOnlyList<JobArticleStatus> articles, Quality.QaReport qa) =>
+        AtomicFile.WriteAllText(
+            Path.Combine(jobDirectory, JobLinks.Index),
+            JobIndexPage.Render(Provenance.From(context), works, articles, qa, File.Exists(Path.Combine(jobDirectory, JobLinks.BriefingPage))));
 
-        h.Append("<p><a href=\"briefing.md\">briefing.md</a> · <a href=\"manifest.json\">manifest.json</a> · <a href=\"qa.json\">qa.json</a> · ")
-            .Append(Html.Encode($"QA: {qa.Errors} errors, {qa.Warnings} warnings")).Append("</p>\n<table>\n<tr><th>article</th><th>headline</th><th>status</th><th>sentences</th><th>errors</th><th>warnings</th><th>files</th></tr>\n");
-        foreach (var article in articles)
-        {
-            var errors = qa.Findings.Count(f => f.Article == article.Id && f.Severity == "error");
-            var warnings = qa.Findings.Count(f => f.Article == article.Id && f.Severity == "warning");
-            var link = Uri.EscapeDataString(article.Id);
-            h.Append("<tr><td>").Append(Html.Encode(article.Id)).Append("</td><td>");
-            if (byId.TryGetValue(article.Id, out var work))
-            {
-                h.Append(Html.Encode(work.Summary?.HeadlineEn ?? string.Empty)).Append("<div class=\"ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(work.Article.Title)).Append("</div>");
-            }
-
-            h.Append("</td><td>").Append(Html.Encode(article.Reason is null ? article.Status : $"{article.Status}: {article.Reason}")).Append("</td><td>")
-                .Append(work?.Sentences.Count ?? 0).Append("</td><td class=\"error\">").Append(errors).Append("</td><td class=\"warning\">").Append(warnings).Append("</td><td>");
-            if (work is not null)
-            {
-                h.Append("<a href=\"articles/").Append(link).Append("/side-by-side.html\">side by side</a> · <a href=\"articles/").Append(link).Append("/summary.md\">summary</a>");
-            }
-
-            h.Append("</td></tr>\n");
-        }
-
-        AtomicFile.WriteAllText(Path.Combine(jobDirectory, "index.html"), h.Append("</table>\n</body>\n</html>\n").ToString());
-    }
-
-    /// <summary>Writes <c>briefing.md</c>: each citation becomes a footnote quoting the Arabic sentence and its translation.</summary>
+    /// <summary>Writes <c>briefing.md</c> and <c>briefing.html</c>: every citation points at the Arabic sentence it rests on.</summary>
     public void WriteBriefing(string jobDirectory, JobContext context, IReadOnlyList<ArticleWork> works, BriefResult brief)
     {
         var provenance = Provenance.From(context);
-        var byArticle = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
-        var footnotes = new List<string>();
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        string Cite(IReadOnlyList<string> sources) => string.Concat(sources.Select(source =>
-        {
-            if (!numbers.TryGetValue(source, out var number))
-            {
-                number = numbers[source] = numbers.Count + 1;
-                footnotes.Add(Footnote(number, source, byArticle));
-            }
-
-            return $"[^{number.ToString(CultureInfo.InvariantCulture)}]";
-        }));
-
-        var md = new StringBuilder();
-        var output = brief.Output;
-        md.Append("# ").Append(MarkdownWriter.Escape(output?.Title ?? "Briefing")).Append("\n\n");
-        if (provenance.ReferenceData)
-        {
-            md.Append("> **Reference data.** ").Append(Provenance.ReferenceBanner).Append("\n\n");
-        }
-
-        md.Append('_').Append(MarkdownWriter.Escape(provenance.OneLine)).Append("_\n\n");
-        foreach (var section in output?.Sections ?? [])
-        {
-            md.Append("## ").Append(MarkdownWriter.Escape(section.Heading)).Append("\n\n");
-            foreach (var paragraph in section.Paragraphs)
-            {
-                md.Append(MarkdownWriter.EscapeKeepingCitations(paragraph, Cite)).Append("\n\n");
-            }
-        }
-
-        if (output is { Conflicts.Count: > 0 })
-        {
-            md.Append("## Where the sources disagree\n\n");
-            foreach (var conflict in output.Conflicts)
-            {
-                md.Append("- ").Append(MarkdownWriter.Escape(conflict.Description)).Append(' ').Append(Cite(conflict.Sources)).Append('\n');
-            }
-
-            md.Append('\n');
-        }
-
-        var filtered = works.SelectMany(w => w.Filtered).ToList();
-        if (filtered.Count > 0)
-        {
-            md.Append("## Stopped by the content filter\n\n");
-            foreach (var item in filtered)
-            {
-                md.Append("- ").Append(MarkdownWriter.Escape($"{item.Article} · {item.Stage} · {item.Item}{(item.Sentences.Count == 0 ? string.Empty : " (" + string.Join(",", item.Sentences) + ")")}: {item.Category}/{item.Severity}")).Append('\n');
-            }
-
-            md.Append('\n');
-        }
-
-        var failures = works.SelectMany(w => w.Failures).Concat(brief.Failures).ToList();
-        var failedArticles = works.Where(w => w.Status == JobStatuses.Failed).ToList();
-        if (failures.Count > 0 || failedArticles.Count > 0)
-        {
-            md.Append("## Not in this briefing\n\n");
-            foreach (var failure in failures)
-            {
-                md.Append("- ").Append(MarkdownWriter.Escape($"{failure.Article} · {failure.Stage} · {failure.Item}: {failure.Reason}")).Append('\n');
-            }
-
-            md.Append('\n');
-        }
-
-        var flagged = works.SelectMany(w => w.Claims.Where(c => c.Flags.Count > 0).Select(c => (w.Article.Id, c))).ToList();
-        if (flagged.Count > 0)
-        {
-            md.Append("## Claims flagged by checks\n\n");
-            foreach (var (article, claim) in flagged)
-            {
-                md.Append("- ").Append(MarkdownWriter.Escape($"{article} {claim.Id}: {claim.En}")).Append(" — ")
-                    .Append(MarkdownWriter.Escape(string.Join("; ", claim.Flags.Select(f => $"{f.Code}: {f.Message}")))).Append('\n');
-            }
-
-            md.Append('\n');
-        }
-
-        if (footnotes.Count > 0)
-        {
-            md.Append("---\n\n").Append(string.Join('\n', footnotes)).Append('\n');
-        }
-
-        AtomicFile.WriteAllText(Path.Combine(jobDirectory, "briefing.md"), md.ToString());
+        var briefing = Briefing.Build(works, brief);
+        AtomicFile.WriteAllText(Path.Combine(jobDirectory, JobLinks.BriefingMarkdown), BriefingMarkdown.Render(briefing, provenance));
+        AtomicFile.WriteAllText(Path.Combine(jobDirectory, JobLinks.BriefingPage), BriefingPage.Render(briefing, provenance));
     }
 
     /// <summary>Writes <c>manifest.json</c>: how the job was made, what it spent, and what became of every article.</summary>
@@ -257,21 +137,6 @@ public sealed class JobWriter
         }
 
         return md.ToString();
-    }
-
-    private static string Footnote(int number, string source, Dictionary<string, ArticleWork> works)
-    {
-        var (article, sentence) = Citations.Split(source);
-        var label = $"[^{number.ToString(CultureInfo.InvariantCulture)}]: ";
-        if (article is null || !works.TryGetValue(article, out var work) || work.Sentences.FirstOrDefault(s => s.Id == sentence) is not { } found)
-        {
-            return label + MarkdownWriter.Escape($"{source} (not found)");
-        }
-
-        var english = work.English.GetValueOrDefault(sentence, "(not translated)");
-        return label + $"**{MarkdownWriter.Escape(article)} {MarkdownWriter.Escape(sentence)}** — " +
-            $"<span dir=\"rtl\" lang=\"ar\">«{MarkdownWriter.Escape(found.Text)}»</span> — “{MarkdownWriter.Escape(english)}” " +
-            $"([side by side](articles/{Uri.EscapeDataString(article)}/side-by-side.html#{Uri.EscapeDataString(sentence)}))";
     }
 }
 

@@ -10,12 +10,8 @@ namespace Summarizer.Core.Rendering;
 public static class SideBySidePage
 {
     private const string Style = """
-        :root { --ar: "Noto Naskh Arabic", "Amiri", "Scheherazade New", "Traditional Arabic", "Arial", sans-serif; }
-        body { font: 15px/1.55 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: #fafafa; }
         header { padding: 12px 20px; background: #fff; border-bottom: 1px solid #ddd; }
         header h1 { font-size: 19px; margin: 0 0 4px; }
-        .meta { color: #555; font-size: 12.5px; }
-        .banner { background: #fff3cd; border: 1px solid #e0c36a; padding: 6px 10px; margin-top: 8px; font-size: 13px; }
         main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(260px, 1fr); gap: 16px; padding: 16px 20px; }
         .grid { display: grid; grid-template-columns: 3.5em minmax(0, 1fr) minmax(0, 1fr); align-content: start; align-self: start; background: #fff; border: 1px solid #ddd; }
         .row { display: contents; }
@@ -24,22 +20,27 @@ public static class SideBySidePage
         .id { color: #777; font: 12px ui-monospace, monospace; }
         .id a { color: inherit; }
         .en { direction: ltr; }
-        .ar { direction: rtl; text-align: right; font-family: var(--ar); font-size: 17px; }
         .flag { display: inline-block; margin: 2px 4px 0 0; padding: 0 6px; border-radius: 8px; font-size: 12px; }
         .flag.error { background: #fde2e1; color: #8a1c15; }
         .flag.warning { background: #fff1d6; color: #7a4d00; }
         .flag.note { background: #e6f0ff; color: #174ea6; }
         .missing { color: #8a1c15; font-style: italic; }
-        aside { background: #fff; border: 1px solid #ddd; padding: 10px 14px; align-self: start; position: sticky; top: 10px; }
+        aside { background: #fff; border: 1px solid #ddd; padding: 10px 14px; align-self: start; position: sticky; top: 10px; max-height: calc(100vh - 20px); overflow: auto; }
         aside h2 { font-size: 15px; margin: 8px 0; }
         aside ol { padding-left: 20px; }
         aside li { margin-bottom: 8px; cursor: pointer; }
-        aside li.hl { background: #fff8d6; outline: 2px solid #e0c36a; }
+        aside li.hl, aside li:target { background: #fff8d6; outline: 2px solid #e0c36a; }
         .ar[tabindex] { cursor: pointer; }
-        :focus-visible { outline: 2px solid #174ea6; outline-offset: 1px; }
         .only-flagged .row:not(.flagged) { display: none; }
         .claim-ar { direction: rtl; text-align: right; font-family: var(--ar); color: #333; }
-        @media print { aside { position: static; } main { grid-template-columns: 1fr; } .row > * { break-inside: avoid; } }
+        @media print {
+          body { background: #fff; }
+          aside { position: static; max-height: none; overflow: visible; }
+          main { grid-template-columns: 1fr; }
+          .row > * { break-inside: avoid; }
+          .only-flagged .row:not(.flagged) { display: contents; }
+          .row.hl > *, .row:target > * { background: none; }
+        }
         """;
 
     /// <summary>
@@ -96,27 +97,19 @@ public static class SideBySidePage
                     .Select(f => new Validation.Flag(f.Check, f.Severity, f.Message)))
                 .ToList(),
             StringComparer.Ordinal);
-        var html = new StringBuilder();
         var title = work.Summary?.HeadlineEn ?? (work.Article.Title.Length > 0 ? work.Article.Title : work.Article.Id);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy).Append("\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Html.Encode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<header>\n")
-            .Append("<h1>").Append(Html.Encode(title)).Append("</h1>\n");
+        var html = HtmlPage.Begin(title, ContentSecurityPolicy, Style)
+            .Append("<header>\n<nav class=\"meta no-print\">").AppendLink("../../" + JobLinks.Index, "all articles").Append(" · ")
+            .AppendLink("../../" + JobLinks.BriefingPage, "briefing").Append("</nav>\n<h1>").Append(Html.Encode(title)).Append("</h1>\n");
         if (work.Article.Title.Length > 0)
         {
             html.Append("<div class=\"ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(work.Article.Title)).Append("</div>\n");
         }
 
         html.Append("<div class=\"meta\">").Append(Html.Encode($"{work.Article.Id} · {work.Article.Path}" + (work.Article.Source is null ? string.Empty : $" · source: {work.Article.Source}"))).Append("</div>\n")
-            .Append("<div class=\"meta\">").Append(Html.Encode(provenance.OneLine)).Append("</div>\n");
-        if (provenance.ReferenceData)
-        {
-            html.Append("<div class=\"banner\" role=\"note\">").Append(Html.Encode(Provenance.ReferenceBanner)).Append("</div>\n");
-        }
-
+            .AppendProvenance(provenance);
         var flagged = flagsById.Count(f => f.Value.Count > 0);
-        html.Append("<label class=\"meta\"><input type=\"checkbox\" id=\"only-flagged\"> show only the ").Append(flagged)
+        html.Append("<label class=\"meta no-print\"><input type=\"checkbox\" id=\"only-flagged\"> show only the ").Append(flagged)
             .Append(" flagged row(s)</label>\n</header>\n<main>\n<section class=\"grid\" aria-label=\"Sentences, English and Arabic\">\n");
         foreach (var sentence in work.Sentences)
         {

@@ -26,6 +26,8 @@ public sealed class SampleJobTests : IDisposable
         Assert.Contains("[^1]: **", briefing, StringComparison.Ordinal);
         var index = File.ReadAllText(Path.Combine(job, "index.html"));
         Assert.Contains("articles/water-desalination-plant/side-by-side.html", index, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"briefing.html\">", index, StringComparison.Ordinal);
+        Assert.Contains("href=\"articles/water-desalination-plant/side-by-side.html#s1\"", File.ReadAllText(Path.Combine(job, "briefing.html")), StringComparison.Ordinal);
         using var qa = JsonDocument.Parse(File.ReadAllText(Path.Combine(job, "qa.json")));
         Assert.Equal(0, qa.RootElement.GetProperty("errors").GetInt32());
         foreach (var article in new[] { "date-harvest-festival", "regional-rail-agreement", "water-desalination-plant" })

@@ -85,6 +85,44 @@ public sealed class JobWriterTests : IDisposable
         Assert.DoesNotContain("<script>", md, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_briefing_page_links_each_citation_to_its_sentence_in_the_article_page_and_quotes_it()
+    {
+        var work = Work();
+        var brief = new BriefResult(
+            new BriefOutput("Title " + Hostile, [new BriefSection("Section", ["A finding [a1:s1,a1:s2]. Unknown [a1:s9]."])], [new BriefConflict("They disagree", ["a1:s2"])]),
+            []);
+
+        _writer.WriteBriefing(_folder.Path, Context(), [work], brief);
+
+        var html = File.ReadAllText(Path.Combine(_folder.Path, "briefing.html"));
+        Assert.Contains("A finding <sup class=\"cite\"><a href=\"articles/a1/side-by-side.html#s1\" title=\"a1 s1: First sentence 850.\">[1]</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"articles/a1/side-by-side.html#s2\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#source-3\" title=\"a1:s9 (not found)\">[3]</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"ar\" lang=\"ar\" dir=\"rtl\">«جملة أولى 850.»</span>", html, StringComparison.Ordinal);
+        Assert.Contains("They disagree<sup class=\"cite\"><a href=\"articles/a1/side-by-side.html#s2\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"articles/a1/side-by-side.html#k1\">a1 k1</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"content=\"{HtmlPage.NoScriptPolicy}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Both_briefing_files_number_the_same_sources_in_the_same_order()
+    {
+        var work = Work();
+        var brief = new BriefResult(new BriefOutput("T", [new BriefSection("S", ["One [a1:s2]. Two [a1:s1,a1:s2]."])], []), []);
+
+        _writer.WriteBriefing(_folder.Path, Context(), [work], brief);
+
+        var md = File.ReadAllText(Path.Combine(_folder.Path, "briefing.md"));
+        var html = File.ReadAllText(Path.Combine(_folder.Path, "briefing.html"));
+        Assert.Contains("One [^1]. Two [^2][^1].", md, StringComparison.Ordinal);
+        Assert.Contains("[^1]: **a1 s2**", md, StringComparison.Ordinal);
+        Assert.Contains("<li id=\"source-1\"><a href=\"articles/a1/side-by-side.html#s2\"", html, StringComparison.Ordinal);
+        Assert.Contains("<li id=\"source-2\"><a href=\"articles/a1/side-by-side.html#s1\"", html, StringComparison.Ordinal);
+    }
+
     private static ArticleWork Work()
     {
         const string text = "جملة أولى 850.\n" + Hostile;

@@ -1,0 +1,59 @@
+using System.Text;
+using Summarizer.Core.Jobs;
+using Summarizer.Core.Quality;
+using Summarizer.Core.Validation;
+
+namespace Summarizer.Core.Rendering;
+
+/// <summary>Draws a job's <c>index.html</c>: the briefing, then every article with its status, QA counts and pages.</summary>
+public static class JobIndexPage
+{
+    private const string Style = """
+        header, main { padding: 12px 20px; }
+        h1 { font-size: 21px; margin: 4px 0; }
+        table { border-collapse: collapse; background: #fff; }
+        td, th { border: 1px solid #ddd; padding: 4px 10px; text-align: left; vertical-align: top; }
+        td.count { text-align: right; font-variant-numeric: tabular-nums; }
+        """;
+
+    /// <summary>Renders the page; every article and model text is HTML-encoded.</summary>
+    public static string Render(Provenance provenance, IReadOnlyList<ArticleWork> works, IReadOnlyList<JobArticleStatus> articles, QaReport qa, bool hasBriefing)
+    {
+        var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
+        var title = $"Job {provenance.JobId}";
+        var html = HtmlPage.Begin(title, HtmlPage.NoScriptPolicy, Style)
+            .Append("<header>\n<h1>").Append(Html.Encode(title)).Append("</h1>\n").AppendProvenance(provenance).Append("<p>");
+        if (hasBriefing)
+        {
+            html.AppendLink(JobLinks.BriefingPage, "briefing").Append(" (").AppendLink(JobLinks.BriefingMarkdown, JobLinks.BriefingMarkdown).Append(") · ");
+        }
+
+        html.AppendLink("manifest.json", "manifest.json").Append(" · ").AppendLink("qa.json", "qa.json").Append(" · ")
+            .Append(Html.Encode($"QA: {qa.Errors} errors, {qa.Warnings} warnings, {qa.Notes} notes")).Append("</p>\n</header>\n<main>\n<table>\n")
+            .Append("<tr><th>article</th><th>headline</th><th>status</th><th>sentences</th><th>errors</th><th>warnings</th><th>files</th></tr>\n");
+        foreach (var article in articles)
+        {
+            html.Append("<tr><td>").Append(Html.Encode(article.Id)).Append("</td><td>");
+            if (byId.TryGetValue(article.Id, out var work))
+            {
+                html.Append(Html.Encode(work.Summary?.HeadlineEn ?? string.Empty))
+                    .Append("<div class=\"ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(work.Article.Title)).Append("</div>");
+            }
+
+            html.Append("</td><td>").Append(Html.Encode(article.Reason is null ? article.Status : $"{article.Status}: {article.Reason}"))
+                .Append("</td><td class=\"count\">").Append(work?.Sentences.Count ?? 0)
+                .Append("</td><td class=\"count error\">").Append(Count(qa, article.Id, Severities.Error))
+                .Append("</td><td class=\"count warning\">").Append(Count(qa, article.Id, Severities.Warning)).Append("</td><td>");
+            if (work is not null)
+            {
+                html.AppendLink(JobLinks.SideBySide(article.Id), "side by side").Append(" · ").AppendLink(JobLinks.Summary(article.Id), "summary");
+            }
+
+            html.Append("</td></tr>\n");
+        }
+
+        return html.Append("</table>\n</main>\n</body>\n</html>\n").ToString();
+    }
+
+    private static int Count(QaReport qa, string article, string severity) => qa.Findings.Count(f => f.Article == article && f.Severity == severity);
+}

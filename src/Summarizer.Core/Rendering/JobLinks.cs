@@ -1,0 +1,21 @@
+namespace Summarizer.Core.Rendering;
+
+/// <summary>Links between a job's files, relative to the job folder; ids are URL-escaped because they come from file names.</summary>
+public static class JobLinks
+{
+    /// <summary>The job's overview page.</summary>
+    public const string Index = "index.html";
+
+    /// <summary>The briefing as a page.</summary>
+    public const string BriefingPage = "briefing.html";
+
+    /// <summary>The briefing as Markdown.</summary>
+    public const string BriefingMarkdown = "briefing.md";
+
+    /// <summary>Gets the link to an article's side-by-side page, opened at a sentence or claim id when one is given.</summary>
+    public static string SideBySide(string article, string? anchor = null) =>
+        $"articles/{Uri.EscapeDataString(article)}/side-by-side.html" + (anchor is null ? string.Empty : "#" + Uri.EscapeDataString(anchor));
+
+    /// <summary>Gets the link to an article's summary.</summary>
+    public static string Summary(string article) => $"articles/{Uri.EscapeDataString(article)}/summary.md";
+}
