@@ -9,8 +9,8 @@ namespace Summarizer.Core.Quality;
 /// <summary>
 /// Deterministic translation QA, in the spirit of CAT tools' checks: numbers that do not match (Arabic-Indic digits
 /// and ألف/مليون/مليار scaled), Arabic script left in the English, empty or untranslated sentences, length-ratio outliers
-/// (job mean ± k·sd), repeated words, unbalanced quotes or brackets, plus the flags the job already raised (glossary,
-/// content filter, unsupported numbers in claims).
+/// (job mean ± k·sd), one Arabic name rendered two ways (<see cref="NameVariants"/>), repeated words, unbalanced quotes
+/// or brackets, plus the flags the job already raised (glossary, content filter, unsupported numbers in claims).
 /// </summary>
 public static partial class QaChecks
 {
@@ -53,6 +53,8 @@ public static partial class QaChecks
         }
 
         findings.AddRange(LengthOutliers(ratios, lengthSigmas));
+        findings.AddRange(NameVariants.Check(job.Articles.OrderBy(a => a.Key, StringComparer.Ordinal)
+            .SelectMany(a => a.Value.Sentences.Where(s => s.Value.En is not null).Select(s => (a.Key, s.Key, s.Value.Ar, s.Value.En!)))));
         return new QaReport(
             job.JobId,
             findings.Count(f => f.Severity == Severities.Error),

@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+
+namespace Summarizer.Core.Quality;
+
+/// <summary>
+/// Finds one Arabic name rendered two ways across chunks or articles ("Qasim al-Araji" here, "Qassim al-Aaraji" there).
+/// In each sentence pair, capitalised English names are matched to the Arabic words with the same consonant skeleton
+/// (<see cref="NameTransliteration"/>); an Arabic name whose renderings differ gets a warning on every sentence that
+/// departs from its most common rendering (a note when only the article al- differs).
+/// </summary>
+public static partial class NameVariants
+{
+    /// <summary>The check's code in QA findings.</summary>
+    public const string Code = "name_variant";
+
+    // Two consonants are enough inside a capitalised English name matched to a whole Arabic word: al-Araji is rj.
+    private const int MinimumSkeleton = 2;
+    private const int MaximumWords = 4;
+
+    /// <summary>Runs the check over every translated sentence of a job.</summary>
+    public static IEnumerable<QaFinding> Check(IEnumerable<(string Article, string Id, string Ar, string En)> sentences)
+    {
+        var uses = sentences.SelectMany(s => Align(s.Ar, s.En).Select(a => new NameUse(s.Article, s.Id, a.Arabic, a.English))).ToList();
+        var variants = new List<(NameUse Use, QaFinding Finding)>();
+        foreach (var name in uses.GroupBy(u => u.Arabic, StringComparer.Ordinal))
+        {
+            var renderings = name.GroupBy(u => u.English, StringComparer.OrdinalIgnoreCase)
+                .Select(g => g.DistinctBy(u => (u.Article, u.Id)).ToList())
+                .OrderByDescending(r => r.Count)
+                .ToList();
+            if (renderings.Count < 2)
+            {
+                continue;
+            }
+
+            var usual = renderings[0];
+            var places = string.Join(", ", usual.Take(3).Select(u => $"{u.Article}:{u.Id}")) + (usual.Count > 3 ? ", …" : string.Empty);
+            variants.AddRange(renderings.Skip(1).SelectMany(r => r).Select(u => (u, new QaFinding(u.Article, u.Id, Code,
+                WithoutArticles(u.English).Equals(WithoutArticles(usual[0].English), StringComparison.OrdinalIgnoreCase) ? Validation.Severities.Note : Validation.Severities.Warning,
+                $"{name.Key} is \"{u.English}\" here but \"{usual[0].English}\" in {usual.Count} other sentence(s): {places}"))));
+        }
+
+        // A name matched both whole and word by word ("Qassim al-Aaraji", "Qassim") is reported once, by its longest rendering.
+        return variants.GroupBy(v => (v.Use.Article, v.Use.Id))
+            .SelectMany(sentence => sentence.Where(v => !sentence.Any(o =>
+                o.Use.English.Length > v.Use.English.Length && o.Use.English.Contains(v.Use.English, StringComparison.OrdinalIgnoreCase))))
+            .Select(v => v.Finding);
+    }
+
+    /// <summary>
+    /// Matches the English names of a sentence pair to Arabic words: longest names first, each English and Arabic word
+    /// used once; a name of several words matched word for word also yields each word's own match.
+    /// </summary>
+    public static IReadOnlyList<(string Arabic, string English)> Align(string ar, string en)
+    {
+        var arabic = ArabicWord().Matches(ar).Select(m => NameTransliteration.Arabic(m.Value)).ToList();
+        var spans = ArabicSpans(arabic);
+        var candidates = new List<(List<Match> English, ArabicSpan Arabic)>();
+        foreach (var run in NameRuns(en))
+        {
+            for (var length = Math.Min(run.Count, MaximumWords); length >= 1; length--)
+            {
+                for (var start = 0; start + length <= run.Count; start++)
+                {
+                    var words = run.GetRange(start, length);
+                    var skeleton = string.Concat(words.Select(w => NameTransliteration.Latin(w.Value)));
+                    if (skeleton.Length >= MinimumSkeleton && spans.TryGetValue(skeleton, out var matches))
+                    {
+                        candidates.AddRange(matches.Select(m => (words, m)));
+                    }
+                }
+            }
+        }
+
+        var usedEnglish = new HashSet<int>();
+        var usedArabic = new HashSet<int>();
+        var aligned = new List<(string, string)>();
+        foreach (var (words, span) in candidates.OrderByDescending(c => c.English.Count).ThenBy(c => c.English[0].Index))
+        {
+            var arabicWords = Enumerable.Range(span.Start, span.Forms.Count).ToList();
+            if (words.Any(w => usedEnglish.Contains(w.Index)) || arabicWords.Any(usedArabic.Contains))
+            {
+                continue;
+            }
+
+            usedEnglish.UnionWith(words.Select(w => w.Index));
+            usedArabic.UnionWith(arabicWords);
+            aligned.Add((string.Join(' ', span.Forms), Surface(words)));
+            if (words.Count > 1 && words.Count == span.Forms.Count)
+            {
+                // Each word of a name matched word for word is also a name of its own ("Qasim" of "Qasim al-Araji").
+                aligned.AddRange(words
+                    .Select((word, i) => (Word: word, Reading: arabic[span.Start + i].FirstOrDefault(r => r.Skeleton == NameTransliteration.Latin(word.Value))))
+                    .Where(p => p.Reading.Form is not null)
+                    .Select(p => (p.Reading.Form, Surface([p.Word]))));
+            }
+        }
+
+        return aligned;
+    }
+
+    /// <summary>Every run of up to <see cref="MaximumWords"/> Arabic words, in every reading, by skeleton.</summary>
+    private static Dictionary<string, List<ArabicSpan>> ArabicSpans(List<IReadOnlyList<(string Form, string Skeleton)>> arabic)
+    {
+        var spans = new Dictionary<string, List<ArabicSpan>>(StringComparer.Ordinal);
+        for (var start = 0; start < arabic.Count; start++)
+        {
+            var partial = new List<(List<string> Forms, string Skeleton)> { ([], string.Empty) };
+            for (var length = 1; length <= MaximumWords && start + length <= arabic.Count; length++)
+            {
+                partial = partial.SelectMany(p => arabic[start + length - 1].Select(r => (Forms: new List<string>(p.Forms) { r.Form }, Skeleton: p.Skeleton + r.Skeleton))).ToList();
+                foreach (var (forms, skeleton) in partial.Where(p => p.Skeleton.Length >= MinimumSkeleton))
+                {
+                    if (!spans.TryGetValue(skeleton, out var list))
+                    {
+                        spans[skeleton] = list = [];
+                    }
+
+                    list.Add(new ArabicSpan(start, forms));
+                }
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>Runs of consecutive capitalised words (and <c>al-</c> forms): the places an English name can be.</summary>
+    private static List<List<Match>> NameRuns(string en)
+    {
+        var runs = new List<List<Match>>();
+        List<Match>? current = null;
+        var previousEnd = 0;
+        foreach (Match word in LatinWord().Matches(en))
+        {
+            var isName = char.IsUpper(word.Value[0]) || ArticleName().IsMatch(word.Value);
+            if (!isName)
+            {
+                current = null;
+            }
+            else if (current is not null && string.IsNullOrWhiteSpace(en[previousEnd..word.Index]))
+            {
+                current.Add(word);
+            }
+            else
+            {
+                runs.Add(current = [word]);
+            }
+
+            previousEnd = word.Index + word.Length;
+        }
+
+        return runs;
+    }
+
+    /// <summary>Drops al- and its assimilated forms: "Ras al-Nakheel" against "Ras Nakheel" is a style choice (a note), not a misspelling.</summary>
+    private static string WithoutArticles(string name) => LatinArticle().Replace(name, string.Empty);
+
+    private static string Surface(IEnumerable<Match> words) => string.Join(' ', words.Select(w => PossessiveEnd().Replace(w.Value, string.Empty)));
+
+    private sealed record NameUse(string Article, string Id, string Arabic, string English);
+
+    private sealed record ArabicSpan(int Start, IReadOnlyList<string> Forms);
+
+    [GeneratedRegex(@"\p{L}[\p{L}\p{M}'’\-]*")]
+    private static partial Regex LatinWord();
+
+    // Letters, diacritics and tatweel of the Arabic block; digits and punctuation (، ؛ ؟) end a word.
+    [GeneratedRegex(@"[\u0620-\u065F\u0670-\u06D3\u06D5]+")]
+    private static partial Regex ArabicWord();
+
+    [GeneratedRegex(@"^(?:al|el|a[dnrstz]h?)-\p{Lu}")]
+    private static partial Regex ArticleName();
+
+    [GeneratedRegex(@"\b(?:al|el|a[dnrstz]h?)-", RegexOptions.IgnoreCase)]
+    private static partial Regex LatinArticle();
+
+    [GeneratedRegex(@"['’]s$")]
+    private static partial Regex PossessiveEnd();
+}
