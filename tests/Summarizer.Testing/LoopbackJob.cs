@@ -1,15 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core.Jobs;
-using Summarizer.Testing;
 
-namespace Summarizer.Core.Tests.Jobs;
+namespace Summarizer.Testing;
 
 /// <summary>Runs real jobs through the real OpenAI / Azure OpenAI clients against the loopback server.</summary>
-internal static class LoopbackJob
+public static class LoopbackJob
 {
+    /// <summary>The OpenAI key the loopback jobs send (it must never appear in an output).</summary>
     public const string OpenAIKey = "sk-loopback-openai-3c1f9a7e5b2d4f60";
+    /// <summary>The Azure OpenAI key the loopback jobs send (it must never appear in an output).</summary>
     public const string AzureKey = "azkey-loopback-8e2b6c4d0a9f1e37";
 
+    /// <summary>Core services using the openai engine against the server.</summary>
     public static ServiceProvider OpenAIServices(LoopbackOpenAiServer server, string output, params (string, string)[] more) => CoreServices.Create(
         [
             ("Summarizer:Engine:Kind", "openai"),
@@ -20,6 +22,7 @@ internal static class LoopbackJob
             .. more,
         ]);
 
+    /// <summary>Core services using the azure engine against the server.</summary>
     public static ServiceProvider AzureServices(LoopbackOpenAiServer server, string output, params (string, string)[] more) => CoreServices.Create(
         [
             ("Summarizer:Engine:Kind", "azure"),
@@ -42,6 +45,11 @@ internal static class LoopbackJob
         ("Summarizer:Pricing:Models:gpt-4o-mini:OutputPerMillion", "0.60"),
     ];
 
+    /// <summary>Runs a job over the five seed articles.</summary>
     public static Task<JobResult> RunSeedsAsync(ServiceProvider services, CancellationToken cancellationToken = default) =>
-        services.GetRequiredService<JobRunner>().RunAsync(new JobRequest([RepositoryPaths.Seeds]), cancellationToken: cancellationToken);
+        RunAsync(services, RepositoryPaths.Seeds, cancellationToken);
+
+    /// <summary>Runs a job over a file or folder.</summary>
+    public static Task<JobResult> RunAsync(ServiceProvider services, string path, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<JobRunner>().RunAsync(new JobRequest([path]), cancellationToken: cancellationToken);
 }

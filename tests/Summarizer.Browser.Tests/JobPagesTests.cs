@@ -1,0 +1,41 @@
+namespace Summarizer.Browser.Tests;
+
+[Collection(SharedChromium.Name)]
+public sealed class JobPagesTests(Chromium chromium, SampleJob sample) : IClassFixture<SampleJob>
+{
+    [Fact]
+    public async Task A_citation_in_the_briefing_opens_the_cited_sentence_in_its_article_page()
+    {
+        await using var opened = await chromium.OpenAsync(sample.File("briefing.html"));
+        var page = opened.Page;
+        var citation = page.Locator("sup.cite a").Nth(2);
+        var href = (await citation.GetAttributeAsync("href"))!;
+        var sentence = href[(href.IndexOf('#', StringComparison.Ordinal) + 1)..];
+
+        await citation.ClickAsync();
+        await page.WaitForURLAsync("**/side-by-side.html#" + sentence);
+
+        Assert.True(await page.Locator($"[id='{sentence}']").EvaluateAsync<bool>("e => e.matches(':target')"));
+        Assert.Equal("rgb(255, 248, 214)", await page.Locator($"[id='{sentence}'] .ar").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        await opened.ScreenshotAsync("briefing-citation-opened");
+        Assert.Empty(opened.Console);
+    }
+
+    [Fact]
+    public async Task The_index_lists_every_article_and_leads_to_the_briefing_and_each_page()
+    {
+        await using var opened = await chromium.OpenAsync(sample.File("index.html"));
+        var page = opened.Page;
+
+        Assert.Equal(3, await page.Locator("table tr").CountAsync() - 1);
+        await page.Locator("a", new() { HasText = "briefing" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/briefing.html");
+        Assert.False(string.IsNullOrWhiteSpace(await page.Locator("h1").InnerTextAsync()));
+
+        await page.Locator("nav a", new() { HasText = "all articles" }).ClickAsync();
+        await page.Locator("a", new() { HasText = "side by side" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/side-by-side.html");
+        Assert.True(await page.Locator(".row").CountAsync() > 0);
+        Assert.Empty(opened.Console);
+    }
+}
