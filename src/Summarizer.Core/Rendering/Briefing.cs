@@ -12,6 +12,7 @@ namespace Summarizer.Core.Rendering;
 public sealed class Briefing
 {
     private readonly Dictionary<string, BriefingSource> _sources = new(StringComparer.Ordinal);
+    private readonly List<BriefingSource> _numbered = [];
 
     private Briefing(BriefOutput? output, IReadOnlyList<ArticleWork> works, IReadOnlyList<Failure> briefFailures)
     {
@@ -33,7 +34,7 @@ public sealed class Briefing
     public IReadOnlyList<BriefConflict> Conflicts { get; }
 
     /// <summary>Gets every cited sentence, numbered in the order a reader meets it.</summary>
-    public IReadOnlyList<BriefingSource> Sources => [.. _sources.Values.OrderBy(s => s.Number)];
+    public IReadOnlyList<BriefingSource> Sources => _numbered;
 
     /// <summary>Gets the items the content filter stopped.</summary>
     public IReadOnlyList<FilteredItem> Filtered { get; }
@@ -55,7 +56,9 @@ public sealed class Briefing
         {
             if (!briefing._sources.ContainsKey(source))
             {
-                briefing._sources[source] = Resolve(briefing._sources.Count + 1, source, byArticle);
+                var resolved = Resolve(briefing._numbered.Count + 1, source, byArticle);
+                briefing._sources[source] = resolved;
+                briefing._numbered.Add(resolved);
             }
         }
 
