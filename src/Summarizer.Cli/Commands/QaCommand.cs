@@ -14,7 +14,7 @@ public static class QaCommand
     {
         var jobId = new Argument<string>("job-id") { Description = "The job to check." };
         var output = StoreCommands.OutputOption();
-        var command = new Command("qa", "Check a job's translations (numbers, Arabic left in English, untranslated, length outliers, repeats, marks, glossary); exit 2 when errors exist.") { jobId, output };
+        var command = new Command("qa", "Check a job's translations (numbers, Arabic left in English, untranslated, length outliers, name variants, repeats, marks, glossary); writes qa.json; exit 2 when errors exist.") { jobId, output };
         command.SetAction(parse =>
         {
             var store = StoreCommands.Store(context, parse.GetValue(output));

@@ -42,4 +42,24 @@ public sealed class SampleJobTests : IDisposable
             Assert.All(translation.RootElement.GetProperty("sentences").EnumerateArray(), s => Assert.False(string.IsNullOrEmpty(s.GetProperty("en").GetString())));
         }
     }
+
+    [Fact]
+    public async Task Qa_passes_the_sample_job_and_fails_it_once_a_translation_loses_a_number()
+    {
+        var run = await CliProcess.RunAsync(RepositoryPaths.Root, null, "run", "samples/articles", "--out", _output.Path, "--json");
+        using var json = JsonDocument.Parse(run.Output);
+        var job = json.RootElement.GetProperty("job_id").GetString()!;
+        var translationPath = Path.Combine(_output.Path, job, "articles", "water-desalination-plant", "translation.json");
+
+        var clean = await CliProcess.RunAsync(RepositoryPaths.Root, null, "qa", job, "--out", _output.Path);
+        File.WriteAllText(translationPath, File.ReadAllText(translationPath).Replace("250,000 cubic metres", "25,000 cubic metres", StringComparison.Ordinal));
+        var broken = await CliProcess.RunAsync(RepositoryPaths.Root, null, "qa", job, "--out", _output.Path);
+
+        Assert.True(clean.ExitCode == ExitCodes.Success, clean.Output + clean.Error);
+        Assert.StartsWith("0 errors", clean.Output.Trim().Split('\n')[^1], StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.PartialFailure, broken.ExitCode);
+        Assert.Contains("error   water-desalination-plant s1 number_mismatch: missing in English: 250; not in the Arabic: 25,000", broken.Output, StringComparison.Ordinal);
+        using var qa = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output.Path, job, "qa.json")));
+        Assert.Equal(1, qa.RootElement.GetProperty("errors").GetInt32());
+    }
 }
