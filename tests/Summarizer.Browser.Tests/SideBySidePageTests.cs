@@ -61,6 +61,29 @@ public sealed class SideBySidePageTests(Chromium chromium, SampleJob sample, Hos
     }
 
     [Fact]
+    public async Task Keys_move_between_sentences_and_jump_to_flagged_rows()
+    {
+        await using var opened = await chromium.OpenAsync(hostile.SideBySide);
+        var page = opened.Page;
+        var rows = await page.Locator(".row").EvaluateAllAsync<string[]>("els => els.map(e => e.id)");
+        var flagged = await page.Locator(".row.flagged").EvaluateAllAsync<string[]>("els => els.map(e => e.id)");
+
+        await page.Keyboard.PressAsync("j");
+        var first = await FocusedRow(page);
+        await page.Keyboard.PressAsync("ArrowDown");
+        var second = await FocusedRow(page);
+        await page.Keyboard.PressAsync("k");
+        var back = await FocusedRow(page);
+        await page.Keyboard.PressAsync("n");
+        var nextFlagged = await FocusedRow(page);
+
+        Assert.Equal((rows[0], rows[1], rows[0]), (first, second, back));
+        Assert.NotEqual(rows[0], flagged[0]);
+        Assert.Equal(flagged[0], nextFlagged);
+        Assert.True(await InViewport(page.Locator($"[id='{nextFlagged}'] .ar")));
+    }
+
+    [Fact]
     public async Task The_filter_shows_only_flagged_rows_and_printing_shows_every_row_without_the_controls()
     {
         await using var opened = await chromium.OpenAsync(hostile.SideBySide);
@@ -105,6 +128,8 @@ public sealed class SideBySidePageTests(Chromium chromium, SampleJob sample, Hos
         Assert.Empty(opened.Dialogs);
         Assert.Empty(opened.Console);
     }
+
+    private static Task<string> FocusedRow(IPage page) => page.EvaluateAsync<string>("() => document.activeElement.closest('.row').id");
 
     private static Task<string[]> HighlightedRows(IPage page) => page.Locator(".row.hl").EvaluateAllAsync<string[]>("els => els.map(e => e.id)");
 

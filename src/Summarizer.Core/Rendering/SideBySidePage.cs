@@ -17,6 +17,7 @@ public static class SideBySidePage
         .row { display: contents; }
         .row > * { padding: 6px 10px; border-bottom: 1px solid #eee; }
         .row:target > *, .row.hl > * { background: #fff8d6; }
+        .row:focus-within > .id { box-shadow: inset 3px 0 #174ea6; }
         .id { color: #777; font: 12px ui-monospace, monospace; }
         .id a { color: inherit; }
         .en { direction: ltr; }
@@ -45,8 +46,9 @@ public static class SideBySidePage
 
     /// <summary>
     /// The page's only script: clicking (or Enter on) a claim highlights and scrolls to its source sentences; clicking a
-    /// sentence highlights the claims that cite it; the checkbox shows only flagged rows. It reads data attributes only,
-    /// never page text, and the CSP admits it by its hash alone.
+    /// sentence highlights the claims that cite it; the checkbox shows only flagged rows; j/k (or the arrows, from a
+    /// sentence) move between sentences and n/p between flagged ones, as in a CAT tool's editor. It reads data
+    /// attributes only, never page text, and the CSP admits it by its hash alone.
     /// </summary>
     private const string Script = """
         (function () {
@@ -75,6 +77,22 @@ public static class SideBySidePage
           });
           var only = document.getElementById('only-flagged');
           if (only) { only.addEventListener('change', function () { document.body.classList.toggle('only-flagged', only.checked); }); }
+          function go(row) { if (row) { row.querySelector('.ar').focus({ preventScroll: true }); row.scrollIntoView({ block: 'center' }); } }
+          document.addEventListener('keydown', function (k) {
+            if (k.altKey || k.ctrlKey || k.metaKey || k.target.tagName === 'INPUT') { return; }
+            var rows = Array.prototype.filter.call(document.querySelectorAll('.row'), function (r) { return r.querySelector('.ar').getClientRects().length > 0; });
+            var at = rows.indexOf(k.target.closest ? k.target.closest('.row') : null);
+            var step = k.key === 'j' || (k.key === 'ArrowDown' && at >= 0) ? 1 : k.key === 'k' || (k.key === 'ArrowUp' && at >= 0) ? -1 : 0;
+            if (step) {
+              go(rows[at < 0 ? 0 : Math.min(Math.max(at + step, 0), rows.length - 1)]);
+            } else if (k.key === 'n' || k.key === 'p') {
+              var flagged = rows.filter(function (r, i) { return r.classList.contains('flagged') && (k.key === 'n' ? i > at : at < 0 || i < at); });
+              go(k.key === 'n' ? flagged[0] : flagged[flagged.length - 1]);
+            } else {
+              return;
+            }
+            k.preventDefault();
+          });
         })();
         """;
 
@@ -110,7 +128,8 @@ public static class SideBySidePage
             .AppendProvenance(provenance);
         var flagged = flagsById.Count(f => f.Value.Count > 0);
         html.Append("<label class=\"meta no-print\"><input type=\"checkbox\" id=\"only-flagged\"> show only the ").Append(flagged)
-            .Append(" flagged row(s)</label>\n</header>\n<main>\n<section class=\"grid\" aria-label=\"Sentences, English and Arabic\">\n");
+            .Append(" flagged row(s)</label>\n<div class=\"meta no-print\">Keys: j / k or ↓ / ↑ next or previous sentence · n / p next or previous flagged row · ")
+            .Append("Enter on a claim shows its sources, on a sentence the claims citing it</div>\n</header>\n<main>\n<section class=\"grid\" aria-label=\"Sentences, English and Arabic\">\n");
         foreach (var sentence in work.Sentences)
         {
             var id = Html.Encode(sentence.Id);
