@@ -51,10 +51,13 @@ public static partial class NumberExtractor
         return 0;
     }
 
-    /// <summary>Returns the numbers of <paramref name="claim"/> that no number of <paramref name="sources"/> matches.</summary>
+    /// <summary>
+    /// Returns the numbers of <paramref name="claim"/> (in digits) that no number of <paramref name="sources"/> matches,
+    /// in digits or in words (<see cref="SpelledNumbers"/>).
+    /// </summary>
     public static IReadOnlyList<NumberMention> Unsupported(string claim, IEnumerable<string> sources)
     {
-        var available = sources.SelectMany(Extract).ToList();
+        var available = sources.SelectMany(s => Extract(s).Concat(SpelledNumbers.Extract(s))).ToList();
         return Extract(claim).Where(n => !available.Any(n.Matches)).ToList();
     }
 

@@ -26,6 +26,14 @@ public class QaChecksTests
         Assert.Empty(QaChecks.Sentence("a", "s1", "درب أكثر من 120 ألف فرد.", "It trained more than 120,000 people."));
     }
 
+    [Theory]
+    [InlineData("شاركت سبعة عشر دولة في الاجتماع.", "17 countries took part in the meeting.")]
+    [InlineData("شاركت 17 دولة في الاجتماع.", "Seventeen countries took part in the meeting.")]
+    public void A_number_written_in_words_on_one_side_and_digits_on_the_other_matches(string ar, string en)
+    {
+        Assert.Empty(QaChecks.Sentence("a", "s1", ar, en));
+    }
+
     [Fact]
     public void Arabic_left_in_the_english_is_an_error()
     {

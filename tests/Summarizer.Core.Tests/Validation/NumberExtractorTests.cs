@@ -40,4 +40,37 @@ public class NumberExtractorTests
 
         Assert.Equal((4.3m, 4_300_000_000m), (mention.Value, mention.Scaled));
     }
+
+    [Theory]
+    [InlineData("قتل سبعة عشر شخصا", "17 people were killed")]
+    [InlineData("قتل سَبْعَةَ عَشَرَ شخصا", "17 people were killed")]
+    [InlineData("نحو خمسة وعشرين ألف زائر", "about 25,000 visitors")]
+    [InlineData("بلغ عددهم ثلاثمئة", "they numbered 300")]
+    [InlineData("مئتين وخمسين متطوعا", "250 volunteers")]
+    [InlineData("أحد عشر يوما", "11 days")]
+    [InlineData("نشرت 17 جنديا", "deployed seventeen soldiers")]
+    [InlineData("تكلفة 25 ألف دولار", "a cost of twenty-five thousand dollars")]
+    [InlineData("في 105 مواقع", "in one hundred and five places")]
+    public void A_number_in_digits_is_supported_by_the_same_number_in_words(string arabic, string english)
+    {
+        Assert.Empty(NumberExtractor.Unsupported(english, [arabic]));
+        Assert.Empty(NumberExtractor.Unsupported(arabic, [english]));
+    }
+
+    [Theory]
+    [InlineData("قتل سبعة عشر شخصا", "71 people were killed", "71")]
+    [InlineData("نشرت 17 جنديا", "deployed seventy soldiers", "17")]
+    public void Numbers_in_words_do_not_support_a_different_number(string arabic, string english, string unsupported)
+    {
+        var missing = NumberExtractor.Unsupported(english, [arabic]).Concat(NumberExtractor.Unsupported(arabic, [english]));
+
+        Assert.Equal(unsupported, Assert.Single(missing).Text);
+    }
+
+    [Fact]
+    public void Numbers_in_words_are_never_required()
+    {
+        Assert.Empty(NumberExtractor.Unsupported("وصلوا في آن واحد مع سبعة وفود", ["They arrived at once with the delegations."]));
+        Assert.Equal([(17m, "سبعة عشر"), (1_000_000m, "مليون")], SpelledNumbers.Extract("سبعة عشر ثم مليون").Select(m => (m.Value, m.Text)));
+    }
 }
