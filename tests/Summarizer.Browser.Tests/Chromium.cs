@@ -51,9 +51,11 @@ public sealed class Chromium : IAsyncLifetime
     }
 
     /// <summary>Opens a file of a job folder in a new page; every dialog the page opens is recorded, and dismissed.</summary>
-    public async Task<OpenedPage> OpenAsync(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="height">The viewport's height: a short one puts later sentences below the fold, so scrolling shows.</param>
+    public async Task<OpenedPage> OpenAsync(string path, int height = 800)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = height } });
         var page = await context.NewPageAsync();
         var opened = new OpenedPage(context, page);
         page.Dialog += (_, dialog) =>

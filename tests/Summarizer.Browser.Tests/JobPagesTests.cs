@@ -6,9 +6,9 @@ public sealed class JobPagesTests(Chromium chromium, SampleJob sample) : IClassF
     [Fact]
     public async Task A_citation_in_the_briefing_opens_the_cited_sentence_in_its_article_page()
     {
-        await using var opened = await chromium.OpenAsync(sample.File("briefing.html"));
+        await using var opened = await chromium.OpenAsync(sample.File("briefing.html"), height: 380);
         var page = opened.Page;
-        var citation = page.Locator("sup.cite a").Nth(2);
+        var citation = page.Locator("sup.cite a[href*='water-desalination-plant/side-by-side.html#s6']").First;
         var href = (await citation.GetAttributeAsync("href"))!;
         var sentence = href[(href.IndexOf('#', StringComparison.Ordinal) + 1)..];
 
@@ -17,6 +17,9 @@ public sealed class JobPagesTests(Chromium chromium, SampleJob sample) : IClassF
 
         Assert.True(await page.Locator($"[id='{sentence}']").EvaluateAsync<bool>("e => e.matches(':target')"));
         Assert.Equal("rgb(255, 248, 214)", await page.Locator($"[id='{sentence}'] .ar").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        Assert.True(
+            await page.Locator($"[id='{sentence}'] .ar").EvaluateAsync<bool>("e => { const r = e.getBoundingClientRect(); return window.scrollY > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"),
+            $"{sentence} is not scrolled into view");
         await opened.ScreenshotAsync("briefing-citation-opened");
         Assert.Empty(opened.Console);
     }

@@ -7,20 +7,25 @@ public sealed class SideBySidePageTests(Chromium chromium, SampleJob sample, Hos
 {
     private const string Highlight = "rgb(255, 248, 214)";
 
+    // Short enough that the later sentences of every test article start below the fold.
+    private const int ShortViewport = 380;
+
     [Fact]
     public async Task Clicking_a_claim_highlights_and_scrolls_to_its_source_rows_and_nothing_else()
     {
-        await using var opened = await chromium.OpenAsync(sample.File("articles", "date-harvest-festival", "side-by-side.html"));
+        await using var opened = await chromium.OpenAsync(sample.File("articles", "date-harvest-festival", "side-by-side.html"), ShortViewport);
         var page = opened.Page;
         var claim = page.Locator("aside li[data-sources]").Last;
         var sources = (await claim.GetAttributeAsync("data-sources"))!.Split(' ');
+        var visibleBefore = await InViewport(page.Locator($"[id='{sources[0]}'] .ar"));
 
         await claim.ClickAsync();
 
+        Assert.False(visibleBefore, $"{sources[0]} was already in view; the test proves no scrolling");
         Assert.Equal(sources, await HighlightedRows(page));
         Assert.Equal("hl", await claim.GetAttributeAsync("class"));
         Assert.Equal(Highlight, await page.Locator($"[id='{sources[0]}'] .en").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
-        Assert.True(await InViewport(page.Locator($"[id='{sources[0]}']  .ar")), $"{sources[0]} is not scrolled into view");
+        Assert.True(await InViewport(page.Locator($"[id='{sources[0]}'] .ar")), $"{sources[0]} is not scrolled into view");
         var screenshot = await opened.ScreenshotAsync("side-by-side-claim-clicked");
         Assert.True(new FileInfo(screenshot).Length > 10_000, screenshot);
         Assert.Empty(opened.Console);
@@ -63,10 +68,11 @@ public sealed class SideBySidePageTests(Chromium chromium, SampleJob sample, Hos
     [Fact]
     public async Task Keys_move_between_sentences_and_jump_to_flagged_rows()
     {
-        await using var opened = await chromium.OpenAsync(hostile.SideBySide);
+        await using var opened = await chromium.OpenAsync(hostile.SideBySide, ShortViewport);
         var page = opened.Page;
         var rows = await page.Locator(".row").EvaluateAllAsync<string[]>("els => els.map(e => e.id)");
         var flagged = await page.Locator(".row.flagged").EvaluateAllAsync<string[]>("els => els.map(e => e.id)");
+        var visibleBefore = await InViewport(page.Locator($"[id='{flagged[0]}'] .ar"));
 
         await page.Keyboard.PressAsync("j");
         var first = await FocusedRow(page);
@@ -79,6 +85,7 @@ public sealed class SideBySidePageTests(Chromium chromium, SampleJob sample, Hos
 
         Assert.Equal((rows[0], rows[1], rows[0]), (first, second, back));
         Assert.NotEqual(rows[0], flagged[0]);
+        Assert.False(visibleBefore, $"{flagged[0]} was already in view; the test proves no scrolling");
         Assert.Equal(flagged[0], nextFlagged);
         Assert.True(await InViewport(page.Locator($"[id='{nextFlagged}'] .ar")));
     }

@@ -35,7 +35,9 @@ public sealed class JobWriter
 
     /// <summary>Writes an article's <c>side-by-side.html</c> again with the job-wide QA findings.</summary>
     public void WriteSideBySide(string jobDirectory, JobContext context, ArticleWork work, IReadOnlyList<Quality.QaFinding> findings) =>
-        AtomicFile.WriteAllText(Path.Combine(ArticleDirectory(jobDirectory, work.Article.Id), "side-by-side.html"), SideBySidePage.Render(work, Provenance.From(context), findings));
+        AtomicFile.WriteAllText(
+            Path.Combine(ArticleDirectory(jobDirectory, work.Article.Id), "side-by-side.html"),
+            SideBySidePage.Render(work, Provenance.From(context), findings, File.Exists(Path.Combine(jobDirectory, JobLinks.BriefingPage))));
 
     /// <summary>Writes <c>index.html</c>: every article with its status, QA counts and links to its files.</summary>
     public void WriteIndex(string jobDirectory, JobContext context, IReadOnlyList<ArticleWork> works, IReadOnlyList<JobArticleStatus> articles, Quality.QaReport qa) =>

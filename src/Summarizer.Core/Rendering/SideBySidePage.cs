@@ -14,7 +14,7 @@ public static class SideBySidePage
         header h1 { font-size: 19px; margin: 0 0 4px; }
         main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(260px, 1fr); gap: 16px; padding: 16px 20px; }
         .grid { display: grid; grid-template-columns: 3.5em minmax(0, 1fr) minmax(0, 1fr); align-content: start; align-self: start; background: #fff; border: 1px solid #ddd; }
-        .row { display: contents; }
+        .row { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; scroll-margin-top: 30vh; }
         .row > * { padding: 6px 10px; border-bottom: 1px solid #eee; }
         .row:target > *, .row.hl > * { background: #fff8d6; }
         .row:focus-within > .id { box-shadow: inset 3px 0 #174ea6; }
@@ -39,7 +39,7 @@ public static class SideBySidePage
           aside { position: static; max-height: none; overflow: visible; }
           main { grid-template-columns: 1fr; }
           .row > * { break-inside: avoid; }
-          .only-flagged .row:not(.flagged) { display: contents; }
+          .only-flagged .row:not(.flagged) { display: grid; }
           .row.hl > *, .row:target > * { background: none; }
         }
         """;
@@ -63,7 +63,7 @@ public static class SideBySidePage
               claim.classList.add('hl');
               var rows = claim.getAttribute('data-sources').split(' ').map(function (id) { return document.getElementById(id); }).filter(Boolean);
               rows.forEach(function (r) { r.classList.add('hl'); });
-              if (rows.length) { rows[0].scrollIntoView({ block: 'center' }); rows[0].querySelector('.id a').focus({ preventScroll: true }); }
+              if (rows.length) { rows[0].querySelector('.id a').focus({ preventScroll: true }); rows[0].scrollIntoView({ block: 'center' }); }
             });
           });
           document.querySelectorAll('.row').forEach(function (row) {
@@ -79,7 +79,7 @@ public static class SideBySidePage
           if (only) { only.addEventListener('change', function () { document.body.classList.toggle('only-flagged', only.checked); }); }
           function go(row) { if (row) { row.querySelector('.ar').focus({ preventScroll: true }); row.scrollIntoView({ block: 'center' }); } }
           document.addEventListener('keydown', function (k) {
-            if (k.altKey || k.ctrlKey || k.metaKey || k.target.tagName === 'INPUT') { return; }
+            if (k.altKey || k.ctrlKey || k.metaKey || k.shiftKey || k.isComposing || k.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(k.target.tagName)) { return; }
             var rows = Array.prototype.filter.call(document.querySelectorAll('.row'), function (r) { return r.querySelector('.ar').getClientRects().length > 0; });
             var at = rows.indexOf(k.target.closest ? k.target.closest('.row') : null);
             var step = k.key === 'j' || (k.key === 'ArrowDown' && at >= 0) ? 1 : k.key === 'k' || (k.key === 'ArrowUp' && at >= 0) ? -1 : 0;
@@ -102,10 +102,14 @@ public static class SideBySidePage
     public static string ContentSecurityPolicy => $"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{ScriptHash}'";
 
     /// <summary>Renders the page.</summary>
-    public static string Render(ArticleWork work, Provenance provenance) => Render(work, provenance, []);
+    public static string Render(ArticleWork work, Provenance provenance) => Render(work, provenance, [], linkBriefing: false);
 
     /// <summary>Renders the page with the job-wide QA findings of this article.</summary>
-    public static string Render(ArticleWork work, Provenance provenance, IReadOnlyList<Quality.QaFinding> findings)
+    /// <param name="work">The article's work.</param>
+    /// <param name="provenance">How the job was made.</param>
+    /// <param name="findings">The article's QA findings.</param>
+    /// <param name="linkBriefing">Whether the job has a briefing page to link to (a cancelled job has none).</param>
+    public static string Render(ArticleWork work, Provenance provenance, IReadOnlyList<Quality.QaFinding> findings, bool linkBriefing)
     {
         // Flags raised while the job ran, plus QA findings that are not already among them.
         var flagsById = work.Sentences.ToDictionary(
@@ -117,8 +121,13 @@ public static class SideBySidePage
             StringComparer.Ordinal);
         var title = work.Summary?.HeadlineEn ?? (work.Article.Title.Length > 0 ? work.Article.Title : work.Article.Id);
         var html = HtmlPage.Begin(title, ContentSecurityPolicy, Style)
-            .Append("<header>\n<nav class=\"meta no-print\">").AppendLink("../../" + JobLinks.Index, "all articles").Append(" · ")
-            .AppendLink("../../" + JobLinks.BriefingPage, "briefing").Append("</nav>\n<h1>").Append(Html.Encode(title)).Append("</h1>\n");
+            .Append("<header>\n<nav class=\"meta no-print\">").AppendLink("../../" + JobLinks.Index, "all articles");
+        if (linkBriefing)
+        {
+            html.Append(" · ").AppendLink("../../" + JobLinks.BriefingPage, "briefing");
+        }
+
+        html.Append("</nav>\n<h1>").Append(Html.Encode(title)).Append("</h1>\n");
         if (work.Article.Title.Length > 0)
         {
             html.Append("<div class=\"ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(work.Article.Title)).Append("</div>\n");

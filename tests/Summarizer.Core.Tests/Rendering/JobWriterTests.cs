@@ -48,13 +48,15 @@ public sealed class JobWriterTests : IDisposable
         var work = Work();
         var finding = new Summarizer.Core.Quality.QaFinding("a1", "s1", "number_mismatch", "error", "missing in English: 850");
 
-        var html = SideBySidePage.Render(work, Provenance.From(Context()), [finding]);
+        var html = SideBySidePage.Render(work, Provenance.From(Context()), [finding], linkBriefing: true);
 
         Assert.Contains("<li id=\"k1\" tabindex=\"0\" data-sources=\"s1\">", html, StringComparison.Ordinal);
         Assert.Contains("<div class=\"row flagged\" id=\"s1\">", html, StringComparison.Ordinal);
         Assert.Contains("error: number_mismatch", html, StringComparison.Ordinal);
         Assert.Contains("id=\"only-flagged\"", html, StringComparison.Ordinal);
         Assert.Contains("tabindex=\"0\" title=\"Show the claims that cite this sentence\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"../../briefing.html\">briefing</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("briefing.html", SideBySidePage.Render(work, Provenance.From(Context())), StringComparison.Ordinal);
     }
 
     [Fact]
