@@ -20,6 +20,7 @@ public static partial class SpelledNumbers
         Hundred,
         Hundreds,
         Magnitude,
+        PluralMagnitude,
         Joiner,
     }
 
@@ -30,44 +31,27 @@ public static partial class SpelledNumbers
         var words = Word().Matches(text).ToList();
         for (var i = 0; i < words.Count; i++)
         {
-            decimal total = 0, current = 0;
-            var start = i;
-            var end = i - 1;
-            for (var j = i; j < words.Count && Lookup(ArabicScript.FoldForMatching(words[j].Value), j > i) is { } word; j++)
+            var reader = new Reader();
+            var end = -1;
+            for (var j = i; j < words.Count; j++)
             {
                 // Words of one number stand next to each other: a space, or a hyphen (twenty-five).
-                if (j > i && words[j].Index - (words[j - 1].Index + words[j - 1].Length) > 2)
+                if (j > i && !Joined(text.AsSpan(words[j - 1].Index + words[j - 1].Length, words[j].Index - words[j - 1].Index - words[j - 1].Length)))
                 {
                     break;
                 }
 
-                switch (word.Kind)
+                if (Lookup(ArabicScript.FoldForMatching(words[j].Value), first: j == i) is not { } word || !reader.Accept(word.Kind, word.Value))
                 {
-                    case Kind.Joiner:
-                        continue;
-                    case Kind.Unit or Kind.Tens or Kind.Hundreds:
-                        current += word.Value;
-                        break;
-                    case Kind.Ten:
-                        // "ثلاثة عشر" is 3 + 10; "عشرة" alone is 10.
-                        current += 10;
-                        break;
-                    case Kind.Hundred:
-                        current = (current == 0 ? 1 : current) * 100;
-                        break;
-                    case Kind.Magnitude:
-                        total += (current == 0 ? 1 : current) * word.Value;
-                        current = 0;
-                        break;
+                    break;
                 }
 
-                end = j;
+                end = word.Kind == Kind.Joiner ? end : j;
             }
 
-            if (end >= start)
+            if (end >= i)
             {
-                var value = total + current;
-                mentions.Add(new NumberMention(text[words[start].Index..(words[end].Index + words[end].Length)], value, value));
+                mentions.Add(new NumberMention(text[words[i].Index..(words[end].Index + words[end].Length)], reader.Value, reader.Value));
                 i = end;
             }
         }
@@ -75,16 +59,88 @@ public static partial class SpelledNumbers
         return mentions;
     }
 
-    private static (Kind Kind, decimal Value)? Lookup(string word, bool continuing)
+    private static bool Joined(ReadOnlySpan<char> gap) => gap is "-" || (gap.Length > 0 && gap.IsWhiteSpace());
+
+    private static (Kind Kind, decimal Value)? Lookup(string word, bool first)
     {
-        if (continuing && word is "and" or "و")
+        if (!first && word is "and" or "و")
         {
             return (Kind.Joiner, 0);
         }
 
-        // The conjunction و is written onto the next word: "خمسة وعشرون".
-        var bare = continuing && word.Length > 2 && word[0] == 'و' && Words.ContainsKey(word[1..]) ? word[1..] : word;
-        return Words.TryGetValue(bare, out var found) ? found : null;
+        if (Words.TryGetValue(word, out var found))
+        {
+            return found;
+        }
+
+        // A conjunction (و) is written onto the next word, "خمسة وعشرون"; a number may also open with a preposition, "بخمسة".
+        var prefixes = first ? "وبل" : "و";
+        return word.Length > 2 && prefixes.Contains(word[0], StringComparison.Ordinal) && Words.TryGetValue(word[1..], out found) ? found : null;
+    }
+
+    /// <summary>
+    /// Adds up one number word by word, and refuses a word that would start another number: a second unit ("خمسة وستة"
+    /// is two numbers), a second tens word, a plural magnitude without a multiplier ("آلاف الزوار" is "thousands of").
+    /// </summary>
+    private sealed class Reader
+    {
+        private decimal _total;
+        private decimal _current;
+        private decimal _lastMagnitude = decimal.MaxValue;
+        private bool _unit;
+        private bool _ten;
+        private bool _tens;
+        private bool _hundred;
+        private bool _joiner;
+
+        public decimal Value => _total + _current;
+
+        public bool Accept(Kind kind, decimal value)
+        {
+            if (kind == Kind.Joiner)
+            {
+                // One "and" (و) between words of a number; two in a row end it.
+                var first = !_joiner;
+                _joiner = true;
+                return first;
+            }
+
+            _joiner = false;
+            switch (kind)
+            {
+                case Kind.Unit when !_unit && !_ten:
+                    _current += value;
+                    return _unit = true;
+                case Kind.Ten when !_ten && !_tens:
+                    // "ثلاثة عشر" is 3 + 10; "عشرة" alone is 10.
+                    _current += 10;
+                    return _ten = true;
+                case Kind.Tens when !_tens && !_ten:
+                    _current += value;
+                    return _tens = true;
+                case Kind.Hundred when !_hundred:
+                    _current = (_current == 0 ? 1 : _current) * 100;
+                    _unit = _ten = _tens = false;
+                    return _hundred = true;
+                case Kind.Hundreds when !_hundred && !_unit && !_ten && !_tens:
+                    _current += value;
+                    return _hundred = true;
+                case Kind.Magnitude or Kind.PluralMagnitude when _current == 0 && _total > 0 && value > _lastMagnitude:
+                    // "ألف مليون" is a thousand million.
+                    _total *= value;
+                    _lastMagnitude = value;
+                    return true;
+                case Kind.Magnitude when value < _lastMagnitude:
+                case Kind.PluralMagnitude when value < _lastMagnitude && _current > 0:
+                    _total += (_current == 0 ? 1 : _current) * value;
+                    _current = 0;
+                    _lastMagnitude = value;
+                    _unit = _ten = _tens = _hundred = false;
+                    return true;
+                default:
+                    return false;
+            }
+        }
     }
 
     private static Dictionary<string, (Kind, decimal)> Build()
@@ -131,11 +187,12 @@ public static partial class SpelledNumbers
             Add(Kind.Hundreds, (i + 3) * 100, hundreds[i] + "مئة", hundreds[i] + "مائة");
         }
 
-        Add(Kind.Hundreds, 2_000, "ألفان", "ألفين");
-        Add(Kind.Hundreds, 2_000_000, "مليونان", "مليونين");
-        Add(Kind.Magnitude, 1_000, "ألف", "ألفا", "آلاف", "thousand");
-        Add(Kind.Magnitude, 1_000_000, "مليون", "مليونا", "ملايين", "million");
-        Add(Kind.Magnitude, 1_000_000_000, "مليار", "مليارا", "مليارات", "billion");
+        Add(Kind.Magnitude, 1_000, "ألف", "ألفا", "thousand");
+        Add(Kind.Magnitude, 1_000_000, "مليون", "مليونا", "million");
+        Add(Kind.Magnitude, 1_000_000_000, "مليار", "مليارا", "billion");
+        Add(Kind.PluralMagnitude, 1_000, "آلاف");
+        Add(Kind.PluralMagnitude, 1_000_000, "ملايين");
+        Add(Kind.PluralMagnitude, 1_000_000_000, "مليارات");
         return words;
     }
 

@@ -67,6 +67,23 @@ public class NumberExtractorTests
         Assert.Equal(unsupported, Assert.Single(missing).Text);
     }
 
+    [Theory]
+    [InlineData("بين خمسة وستة أشخاص", new[] { 5.0, 6.0 })]
+    [InlineData("between five and six people", new[] { 5.0, 6.0 })]
+    [InlineData("between two and three million", new[] { 2.0, 3_000_000.0 })]
+    [InlineData("killed five. Seven others", new[] { 5.0, 7.0 })]
+    [InlineData("ثلاثة، أربعة", new[] { 3.0, 4.0 })]
+    [InlineData("يستقطب آلاف الزوار وملايين الدولارات", new double[0])]
+    [InlineData("ثلاثة آلاف زائر", new[] { 3_000.0 })]
+    [InlineData("ألف مليون دولار", new[] { 1_000_000_000.0 })]
+    [InlineData("ثلاثة عشر وعشرون", new[] { 13.0, 20.0 })]
+    [InlineData("one hundred and five", new[] { 105.0 })]
+    [InlineData("بخمسة وعشرين", new[] { 25.0 })]
+    public void Separate_numbers_in_words_stay_separate_and_plural_magnitudes_alone_are_not_numbers(string text, double[] values)
+    {
+        Assert.Equal(values.Select(v => (decimal)v), SpelledNumbers.Extract(text).Select(m => m.Value));
+    }
+
     [Fact]
     public void Numbers_in_words_are_never_required()
     {
