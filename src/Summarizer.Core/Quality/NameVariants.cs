@@ -13,9 +13,16 @@ public static partial class NameVariants
     /// <summary>The check's code in QA findings.</summary>
     public const string Code = "name_variant";
 
-    // Two consonants are enough inside a capitalised English name matched to a whole Arabic word: al-Araji is rj.
-    private const int MinimumSkeleton = 2;
+    // A name must carry three consonants to be matched on its own ("Yemen" and "Amman" are both mn, like the word من);
+    // inside a longer name matched word for word, two are enough (al-Araji is rj).
+    private const int MinimumSkeleton = 3;
+    private const int MinimumWordInName = 2;
     private const int MaximumWords = 4;
+
+    // Frequent Arabic words with three consonants that are never names but could share a skeleton with one.
+    private static readonly HashSet<string> NotNames = new(
+        ["قبل", "منذ", "لكن", "عندما", "بينما", "كانت", "قالت", "هناك", "اكثر", "بسبب", "ضمن", "تحت", "حسب", "بعض", "جميع", "عدد", "الذي", "التي", "الذين", "مصدر", "مصادر"],
+        StringComparer.Ordinal);
 
     /// <summary>Runs the check over every translated sentence of a job.</summary>
     public static IEnumerable<QaFinding> Check(IEnumerable<(string Article, string Id, string Ar, string En)> sentences)
@@ -24,7 +31,7 @@ public static partial class NameVariants
         var variants = new List<(NameUse Use, QaFinding Finding)>();
         foreach (var name in uses.GroupBy(u => u.Arabic, StringComparer.Ordinal))
         {
-            var renderings = name.GroupBy(u => u.English, StringComparer.OrdinalIgnoreCase)
+            var renderings = name.GroupBy(u => Comparable(u.English), StringComparer.OrdinalIgnoreCase)
                 .Select(g => g.DistinctBy(u => (u.Article, u.Id)).ToList())
                 .OrderByDescending(r => r.Count)
                 .ToList();
@@ -53,9 +60,11 @@ public static partial class NameVariants
     /// </summary>
     public static IReadOnlyList<(string Arabic, string English)> Align(string ar, string en)
     {
-        var arabic = ArabicWord().Matches(ar).Select(m => NameTransliteration.Arabic(m.Value)).ToList();
+        var arabic = ArabicWord().Matches(ar)
+            .Select(m => NotNames.Contains(Ingest.ArabicScript.FoldForMatching(m.Value)) ? [] : NameTransliteration.Arabic(m.Value))
+            .ToList();
         var spans = ArabicSpans(arabic);
-        var candidates = new List<(List<Match> English, ArabicSpan Arabic)>();
+        var candidates = new List<(List<Match> English, ArabicSpan Arabic, double Distance)>();
         foreach (var run in NameRuns(en))
         {
             for (var length = Math.Min(run.Count, MaximumWords); length >= 1; length--)
@@ -66,7 +75,9 @@ public static partial class NameVariants
                     var skeleton = string.Concat(words.Select(w => NameTransliteration.Latin(w.Value)));
                     if (skeleton.Length >= MinimumSkeleton && spans.TryGetValue(skeleton, out var matches))
                     {
-                        candidates.AddRange(matches.Select(m => (words, m)));
+                        // Where a name could match several Arabic words, the one at the nearest relative position wins.
+                        var at = (double)words[0].Index / Math.Max(1, en.Length);
+                        candidates.AddRange(matches.Select(m => (words, m, Math.Abs(at - ((double)m.Start / Math.Max(1, arabic.Count))))));
                     }
                 }
             }
@@ -75,7 +86,7 @@ public static partial class NameVariants
         var usedEnglish = new HashSet<int>();
         var usedArabic = new HashSet<int>();
         var aligned = new List<(string, string)>();
-        foreach (var (words, span) in candidates.OrderByDescending(c => c.English.Count).ThenBy(c => c.English[0].Index))
+        foreach (var (words, span, _) in candidates.OrderByDescending(c => c.English.Count).ThenBy(c => c.Distance).ThenBy(c => c.English[0].Index))
         {
             var arabicWords = Enumerable.Range(span.Start, span.Forms.Count).ToList();
             if (words.Any(w => usedEnglish.Contains(w.Index)) || arabicWords.Any(usedArabic.Contains))
@@ -90,7 +101,7 @@ public static partial class NameVariants
             {
                 // Each word of a name matched word for word is also a name of its own ("Qasim" of "Qasim al-Araji").
                 aligned.AddRange(words
-                    .Select((word, i) => (Word: word, Reading: arabic[span.Start + i].FirstOrDefault(r => r.Skeleton == NameTransliteration.Latin(word.Value))))
+                    .Select((word, i) => (Word: word, Reading: arabic[span.Start + i].FirstOrDefault(r => r.Skeleton.Length >= MinimumWordInName && r.Skeleton == NameTransliteration.Latin(word.Value))))
                     .Where(p => p.Reading.Form is not null)
                     .Select(p => (p.Reading.Form, Surface([p.Word]))));
             }
@@ -152,6 +163,12 @@ public static partial class NameVariants
         return runs;
     }
 
+    /// <summary>
+    /// The form renderings are compared in: a demonym ending is dropped, since "وساطة قطر" is rightly "Qatari mediation"
+    /// where "أعلنت قطر" is "Qatar announced" (Iraq / Iraqi, Israel / Israeli).
+    /// </summary>
+    private static string Comparable(string english) => DemonymEnding().Replace(english, string.Empty);
+
     /// <summary>Drops al- and its assimilated forms: "Ras al-Nakheel" against "Ras Nakheel" is a style choice (a note), not a misspelling.</summary>
     private static string WithoutArticles(string name) => LatinArticle().Replace(name, string.Empty);
 
@@ -173,6 +190,9 @@ public static partial class NameVariants
 
     [GeneratedRegex(@"\b(?:al|el|a[dnrstz]h?)-", RegexOptions.IgnoreCase)]
     private static partial Regex LatinArticle();
+
+    [GeneratedRegex(@"(?<=\p{L}{3})(?:is|i|ians|ian)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DemonymEnding();
 
     [GeneratedRegex(@"['’]s$")]
     private static partial Regex PossessiveEnd();

@@ -91,6 +91,34 @@ public class NameVariantsTests
     }
 
     [Fact]
+    public void Short_names_and_common_words_with_the_same_consonants_are_not_matched()
+    {
+        var findings = NameVariants.Check(
+        [
+            ("a", "s1", "قدم الوفد من اليمن.", "The delegation came from Yemen."),
+            ("a", "s2", "وصل الوزير من عمان.", "The minister arrived from Amman."),
+            ("a", "s3", "التقى الوزير قبل الاجتماع بين الوفدين.", "The minister met Kabul's envoy before the meeting, Ben said."),
+        ]);
+
+        Assert.Empty(findings);
+        Assert.DoesNotContain(NameVariants.Align("قدم الوفد من اليمن.", "The delegation came from Yemen."), a => a.Arabic == "من");
+    }
+
+    [Fact]
+    public void A_country_and_its_adjective_are_one_rendering()
+    {
+        var findings = NameVariants.Check(
+        [
+            ("a", "s1", "أعلنت قطر الاتفاق.", "Qatar announced the agreement."),
+            ("a", "s2", "نجحت وساطة قطر.", "Qatari mediation succeeded."),
+            ("b", "s1", "قال العراق إن الحدود آمنة.", "Iraq said the border was safe."),
+            ("b", "s2", "أكد العراق ذلك.", "Iraqi officials confirmed it."),
+        ]);
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
     public void Consistent_names_and_capitalisation_at_the_start_of_a_sentence_raise_nothing()
     {
         var findings = NameVariants.Check(
