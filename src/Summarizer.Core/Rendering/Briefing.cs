@@ -20,7 +20,11 @@ public sealed class Briefing
         Sections = output?.Sections ?? [];
         Conflicts = output?.Conflicts ?? [];
         Filtered = works.SelectMany(w => w.Filtered).ToList();
-        Failures = works.SelectMany(w => w.Failures).Concat(briefFailures).ToList();
+        // An article that failed as a whole may have no item failures to show for it; it is named all the same.
+        Failures = works.SelectMany(w => w.Status == JobStatuses.Failed && w.Failures.Count == 0
+                ? [new Failure(w.Article.Id, "article", "whole article", w.Reason ?? JobStatuses.Failed)]
+                : w.Failures)
+            .Concat(briefFailures).ToList();
         FlaggedClaims = works.SelectMany(w => w.Claims.Where(c => c.Flags.Count > 0).Select(c => new FlaggedClaim(w.Article.Id, c))).ToList();
     }
 

@@ -110,6 +110,18 @@ public sealed class JobWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_failed_article_is_named_in_both_briefing_files_even_without_item_failures()
+    {
+        var failed = new ArticleWork(new Article("a2", "a2.txt", "عنوان", "نص."), [], []) { Status = JobStatuses.Failed, Reason = "engine unreachable" };
+        var brief = new BriefResult(new BriefOutput("T", [new BriefSection("S", ["One [a1:s1]."])], []), []);
+
+        _writer.WriteBriefing(_folder.Path, Context(), [Work(), failed], brief);
+
+        Assert.Contains("- a2 · article · whole article: engine unreachable", File.ReadAllText(Path.Combine(_folder.Path, "briefing.md")), StringComparison.Ordinal);
+        Assert.Contains("<li>a2 · article · whole article: engine unreachable</li>", File.ReadAllText(Path.Combine(_folder.Path, "briefing.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Both_briefing_files_number_the_same_sources_in_the_same_order()
     {
         var work = Work();
