@@ -14,6 +14,9 @@ public sealed class HostileJob : IAsyncLifetime, IDisposable
     /// <summary>Markup in the article: a reader must see it as text.</summary>
     public const string ArticleMarkup = "<script>alert('article')</script><img src=x onerror=\"alert('article-img')\">";
 
+    /// <summary>Markup in the article's headline, which also reaches the model's headline and the briefing's headings.</summary>
+    public const string TitleMarkup = "<svg onload=alert('title')>";
+
     /// <summary>Markup in the model's answers.</summary>
     public const string ModelMarkup = "<img src=x onerror=alert('model')><script>alert('model-script')</script>";
 
@@ -30,7 +33,7 @@ public sealed class HostileJob : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         var article = _input.Write(Article + ".txt", string.Join('\n',
-            "اجتماع وزراء النقل في العاصمة",
+            "اجتماع وزراء النقل في العاصمة " + TitleMarkup,
             "عقد وزراء النقل اجتماعا في العاصمة لبحث مشروع السكك الحديدية الجديد. " + ArticleMarkup,
             "وقال الوزير إن كلفة المشروع تبلغ 850 مليون دولار وإن العمل سيبدأ العام المقبل.",
             "وأضاف أن المشروع سيوفر نحو 1200 فرصة عمل للشباب في المنطقة."));
@@ -52,6 +55,9 @@ public sealed class HostileJob : IAsyncLifetime, IDisposable
 
     /// <summary>Gets the path of the article's side-by-side page.</summary>
     public string SideBySide => Path.Combine(Directory, "articles", Article, "side-by-side.html");
+
+    /// <summary>Gets the path of a file in the job folder.</summary>
+    public string File(string name) => Path.Combine(Directory, name);
 
     /// <summary>Translates each sentence with the model's markup and its numbers, except 850, which comes back as 580.</summary>
     private static string Translate(JsonObject input)

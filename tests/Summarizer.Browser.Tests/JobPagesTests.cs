@@ -1,7 +1,7 @@
 namespace Summarizer.Browser.Tests;
 
 [Collection(SharedChromium.Name)]
-public sealed class JobPagesTests(Chromium chromium, SampleJob sample) : IClassFixture<SampleJob>
+public sealed class JobPagesTests(Chromium chromium, SampleJob sample, HostileJob hostile) : IClassFixture<SampleJob>, IClassFixture<HostileJob>
 {
     [Fact]
     public async Task A_citation_in_the_briefing_opens_the_cited_sentence_in_its_article_page()
@@ -39,6 +39,32 @@ public sealed class JobPagesTests(Chromium chromium, SampleJob sample) : IClassF
         await page.Locator("a", new() { HasText = "side by side" }).First.ClickAsync();
         await page.WaitForURLAsync("**/side-by-side.html");
         Assert.True(await page.Locator(".row").CountAsync() > 0);
+        Assert.Empty(opened.Console);
+    }
+
+    [Theory]
+    [InlineData("briefing.html")]
+    [InlineData("index.html")]
+    public async Task Markup_from_the_article_and_the_model_shows_as_text_on_the_job_pages(string file)
+    {
+        await using var opened = await chromium.OpenAsync(hostile.File(file));
+        var page = opened.Page;
+
+        foreach (var link in await page.Locator("main a").AllAsync())
+        {
+            await link.HoverAsync();
+        }
+
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.Contains(HostileJob.TitleMarkup, text, StringComparison.Ordinal);
+        if (file == "briefing.html")
+        {
+            Assert.Contains(HostileJob.ArticleMarkup, text, StringComparison.Ordinal);
+            Assert.Contains(HostileJob.ModelMarkup, text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await page.Locator("img, svg, script").CountAsync());
+        Assert.Empty(opened.Dialogs);
         Assert.Empty(opened.Console);
     }
 }
