@@ -74,12 +74,8 @@ public sealed class JobWriterTests : IDisposable
     [Fact]
     public void Briefing_citations_become_footnotes_quoting_arabic_and_english_with_a_link_to_the_sentence()
     {
-        var work = Work();
-        var brief = new BriefResult(new BriefOutput("Title", [new BriefSection("Section", ["A finding [a1:s1,a1:s2]. Again [a1:s1]."])], []), []);
+        var (md, _) = Briefing(new BriefOutput("Title", [new BriefSection("Section", ["A finding [a1:s1,a1:s2]. Again [a1:s1]."])], []), Work());
 
-        _writer.WriteBriefing(_folder.Path, Context(), [work], brief);
-
-        var md = File.ReadAllText(Path.Combine(_folder.Path, "briefing.md"));
         Assert.Contains("A finding [^1][^2]. Again [^1].", md, StringComparison.Ordinal);
         Assert.Contains("[^1]: **a1 s1** — <span dir=\"rtl\" lang=\"ar\">«جملة أولى 850.»</span> — “First sentence 850.” ([side by side](articles/a1/side-by-side.html#s1))", md, StringComparison.Ordinal);
         Assert.Contains("[^2]: **a1 s2**", md, StringComparison.Ordinal);
@@ -90,14 +86,10 @@ public sealed class JobWriterTests : IDisposable
     [Fact]
     public void The_briefing_page_links_each_citation_to_its_sentence_in_the_article_page_and_quotes_it()
     {
-        var work = Work();
-        var brief = new BriefResult(
+        var (_, html) = Briefing(
             new BriefOutput("Title " + Hostile, [new BriefSection("Section", ["A finding [a1:s1,a1:s2]. Unknown [a1:s9]."])], [new BriefConflict("They disagree", ["a1:s2"])]),
-            []);
+            Work());
 
-        _writer.WriteBriefing(_folder.Path, Context(), [work], brief);
-
-        var html = File.ReadAllText(Path.Combine(_folder.Path, "briefing.html"));
         Assert.Contains("A finding <sup class=\"cite\"><a href=\"articles/a1/side-by-side.html#s1\" title=\"a1 s1: First sentence 850.\">[1]</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"articles/a1/side-by-side.html#s2\"", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#source-3\" title=\"a1:s9 (not found)\">[3]</a>", html, StringComparison.Ordinal);
@@ -113,28 +105,29 @@ public sealed class JobWriterTests : IDisposable
     public void A_failed_article_is_named_in_both_briefing_files_even_without_item_failures()
     {
         var failed = new ArticleWork(new Article("a2", "a2.txt", "عنوان", "نص."), [], []) { Status = JobStatuses.Failed, Reason = "engine unreachable" };
-        var brief = new BriefResult(new BriefOutput("T", [new BriefSection("S", ["One [a1:s1]."])], []), []);
 
-        _writer.WriteBriefing(_folder.Path, Context(), [Work(), failed], brief);
+        var (md, html) = Briefing(new BriefOutput("T", [new BriefSection("S", ["One [a1:s1]."])], []), Work(), failed);
 
-        Assert.Contains("- a2 · article · whole article: engine unreachable", File.ReadAllText(Path.Combine(_folder.Path, "briefing.md")), StringComparison.Ordinal);
-        Assert.Contains("<li>a2 · article · whole article: engine unreachable</li>", File.ReadAllText(Path.Combine(_folder.Path, "briefing.html")), StringComparison.Ordinal);
+        Assert.Contains("- a2 · article · whole article: engine unreachable", md, StringComparison.Ordinal);
+        Assert.Contains("<li>a2 · article · whole article: engine unreachable</li>", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Both_briefing_files_number_the_same_sources_in_the_same_order()
     {
-        var work = Work();
-        var brief = new BriefResult(new BriefOutput("T", [new BriefSection("S", ["One [a1:s2]. Two [a1:s1,a1:s2]."])], []), []);
+        var (md, html) = Briefing(new BriefOutput("T", [new BriefSection("S", ["One [a1:s2]. Two [a1:s1,a1:s2]."])], []), Work());
 
-        _writer.WriteBriefing(_folder.Path, Context(), [work], brief);
-
-        var md = File.ReadAllText(Path.Combine(_folder.Path, "briefing.md"));
-        var html = File.ReadAllText(Path.Combine(_folder.Path, "briefing.html"));
         Assert.Contains("One [^1]. Two [^2][^1].", md, StringComparison.Ordinal);
         Assert.Contains("[^1]: **a1 s2**", md, StringComparison.Ordinal);
         Assert.Contains("<li id=\"source-1\"><a href=\"articles/a1/side-by-side.html#s2\"", html, StringComparison.Ordinal);
         Assert.Contains("<li id=\"source-2\"><a href=\"articles/a1/side-by-side.html#s1\"", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes both briefing files for a brief and returns them.</summary>
+    private (string Markdown, string Html) Briefing(BriefOutput output, params ArticleWork[] works)
+    {
+        _writer.WriteBriefing(_folder.Path, Context(), works, new BriefResult(output, []));
+        return (File.ReadAllText(Path.Combine(_folder.Path, "briefing.md")), File.ReadAllText(Path.Combine(_folder.Path, "briefing.html")));
     }
 
     private static ArticleWork Work()
