@@ -7,7 +7,7 @@ namespace Summarizer.Core.Rendering;
 public static class Html
 {
     // Markup characters (< > & " ' and +) are always encoded; letters of every script are kept as they are, so an Arabic
-    // page stays readable as source and a fifth of the size it would be as numeric entities.
+    // page stays readable as source (and the sample side-by-side page is 0.68 of its size with numeric entities).
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>Encodes text for element content and quoted attribute values.</summary>
