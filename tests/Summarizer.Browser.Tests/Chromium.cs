@@ -4,7 +4,7 @@ namespace Summarizer.Browser.Tests;
 
 /// <summary>
 /// One headless Debian Chromium for all browser tests, driven by Playwright. Never downloads a browser: the executable
-/// is the system's (tests/run and .ci/run install it with apt-get), and background networking is off, so the only
+/// is the system's (tests/install-chromium puts it there with apt-get, run by .ci/run and by this project's build), and background networking is off, so the only
 /// pages it loads are the job files under test.
 /// </summary>
 public sealed class Chromium : IAsyncLifetime
@@ -27,7 +27,7 @@ public sealed class Chromium : IAsyncLifetime
         if (!File.Exists(ExecutablePath))
         {
             throw new InvalidOperationException(
-                $"{ExecutablePath} not found: the browser tests drive Debian's Chromium. Run tests/run, which installs it (apt-get install chromium).");
+                $"{ExecutablePath} not found: the browser tests drive Debian's Chromium. Run tests/install-chromium (apt-get install chromium).");
         }
 
         _playwright = await Playwright.CreateAsync();
