@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Summarizer.Core.Ingest;
 
 namespace Summarizer.Core.Quality;
@@ -9,9 +10,10 @@ namespace Summarizer.Core.Quality;
 /// article are dropped and letters that transliterations swap (q/k/c/g, p/b, v/f) fall together. It finds which Arabic
 /// words an English name renders; it is not a transliteration.
 /// </summary>
-public static class NameTransliteration
+public static partial class NameTransliteration
 {
-    private static readonly HashSet<string> LatinArticles = ["al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az"];
+    /// <summary>The article in a Latin transliteration: al-, el-, or assimilated to a sun letter (ash-Shaibani, ad-Dawla).</summary>
+    internal const string LatinArticle = "(?:al|el|a[dnrstz]h?)-";
 
     private static readonly (string Latin, char Class)[] Digraphs = [("sh", 'S'), ("kh", 'x'), ("gh", 'G'), ("th", 's'), ("dh", 'z'), ("ph", 'f')];
 
@@ -60,7 +62,7 @@ public static class NameTransliteration
     {
         var folded = ArabicScript.FoldForMatching(word.Replace("ة", string.Empty, StringComparison.Ordinal));
         var readings = new List<(string, string)>(3);
-        foreach (var form in new[] { WithoutArticle(folded), WithoutArticleOnly(folded), folded }.Distinct(StringComparer.Ordinal))
+        foreach (var form in new[] { WithoutProclitics(folded), WithoutArticleOnly(folded), folded }.Distinct(StringComparer.Ordinal))
         {
             readings.Add((form, Skeleton(form)));
         }
@@ -72,9 +74,10 @@ public static class NameTransliteration
     /// Gets an Arabic word folded for matching, without the attached conjunction or preposition and article
     /// ("والموصل", "بالموصل", "للموصل" → "موصل"); a word without the article keeps its first letter.
     /// </summary>
-    public static string WithoutArticle(string word)
+    public static string WithoutArticle(string word) => WithoutProclitics(ArabicScript.FoldForMatching(word));
+
+    private static string WithoutProclitics(string folded)
     {
-        var folded = ArabicScript.FoldForMatching(word);
         if (folded.Length > 4 && folded.StartsWith("لل", StringComparison.Ordinal))
         {
             return folded[2..];
@@ -121,12 +124,8 @@ public static class NameTransliteration
         return skeleton.ToString();
     }
 
-    private static string StripLatinArticle(string text)
-    {
-        // al-, el- and the article assimilated to a sun letter (ash-Shaibani, ad-Dawla); abu- and bin- are part of a name.
-        var hyphen = text.IndexOf('-', StringComparison.Ordinal);
-        return hyphen > 0 && hyphen < text.Length - 1 && LatinArticles.Contains(text[..hyphen]) ? text[(hyphen + 1)..] : text;
-    }
+    // abu- and bin- are part of a name and stay.
+    private static string StripLatinArticle(string text) => LeadingLatinArticle().Replace(text, string.Empty);
 
     private static void Add(StringBuilder skeleton, char c)
     {
@@ -136,4 +135,7 @@ public static class NameTransliteration
             skeleton.Append(c);
         }
     }
+
+    [GeneratedRegex("^" + LatinArticle + @"(?=\p{L})")]
+    private static partial Regex LeadingLatinArticle();
 }

@@ -185,10 +185,10 @@ public static partial class NameVariants
     [GeneratedRegex(@"[\u0620-\u065F\u0670-\u06D3\u06D5]+")]
     private static partial Regex ArabicWord();
 
-    [GeneratedRegex(@"^(?:al|el|a[dnrstz]h?)-\p{Lu}")]
+    [GeneratedRegex("^" + NameTransliteration.LatinArticle + @"\p{Lu}")]
     private static partial Regex ArticleName();
 
-    [GeneratedRegex(@"\b(?:al|el|a[dnrstz]h?)-", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b" + NameTransliteration.LatinArticle, RegexOptions.IgnoreCase)]
     private static partial Regex LatinArticle();
 
     [GeneratedRegex(@"(?<=\p{L}{3})(?:is|i|ians|ian)$", RegexOptions.IgnoreCase)]

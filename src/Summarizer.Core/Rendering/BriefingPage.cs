@@ -34,7 +34,7 @@ public static class BriefingPage
             html.Append("<h2>").Append(Html.Encode(section.Heading)).Append("</h2>\n");
             foreach (var paragraph in section.Paragraphs)
             {
-                html.Append("<p>").Append(WithCitations(paragraph, briefing)).Append("</p>\n");
+                html.Append("<p>").Append(Validation.Citations.Render(paragraph, Html.Encode, sources => Cite(briefing.Cited(sources)))).Append("</p>\n");
             }
         }
 
@@ -66,19 +66,6 @@ public static class BriefingPage
         }
 
         return html.Append("</main>\n</body>\n</html>\n").ToString();
-    }
-
-    private static string WithCitations(string paragraph, Briefing briefing)
-    {
-        var builder = new StringBuilder();
-        var position = 0;
-        foreach (var (index, length, sources) in Validation.Citations.Markers(paragraph))
-        {
-            builder.Append(Html.Encode(paragraph[position..index])).Append(Cite(briefing.Cited(sources)));
-            position = index + length;
-        }
-
-        return builder.Append(Html.Encode(paragraph[position..])).ToString();
     }
 
     /// <summary>A citation: one numbered link per cited sentence, opening it in its article page; the title previews the English.</summary>

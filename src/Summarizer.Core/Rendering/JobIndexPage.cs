@@ -20,6 +20,7 @@ public static class JobIndexPage
     public static string Render(Provenance provenance, IReadOnlyList<ArticleWork> works, IReadOnlyList<JobArticleStatus> articles, QaReport qa, bool hasBriefing)
     {
         var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
+        var counts = qa.Findings.CountBy(f => (f.Article, f.Severity)).ToDictionary();
         var title = $"Job {provenance.JobId}";
         var html = HtmlPage.Begin(title, HtmlPage.NoScriptPolicy, Style)
             .Append("<header>\n<h1>").Append(Html.Encode(title)).Append("</h1>\n").AppendProvenance(provenance).Append("<p>");
@@ -42,8 +43,8 @@ public static class JobIndexPage
 
             html.Append("</td><td>").Append(Html.Encode(article.Reason is null ? article.Status : $"{article.Status}: {article.Reason}"))
                 .Append("</td><td class=\"count\">").Append(work?.Sentences.Count ?? 0)
-                .Append("</td><td class=\"count error\">").Append(Count(qa, article.Id, Severities.Error))
-                .Append("</td><td class=\"count warning\">").Append(Count(qa, article.Id, Severities.Warning)).Append("</td><td>");
+                .Append("</td><td class=\"count error\">").Append(counts.GetValueOrDefault((article.Id, Severities.Error)))
+                .Append("</td><td class=\"count warning\">").Append(counts.GetValueOrDefault((article.Id, Severities.Warning))).Append("</td><td>");
             if (work is not null)
             {
                 html.AppendLink(JobLinks.SideBySide(article.Id), "side by side").Append(" · ").AppendLink(JobLinks.Summary(article.Id), "summary");
@@ -54,6 +55,4 @@ public static class JobIndexPage
 
         return html.Append("</table>\n</main>\n</body>\n</html>\n").ToString();
     }
-
-    private static int Count(QaReport qa, string article, string severity) => qa.Findings.Count(f => f.Article == article && f.Severity == severity);
 }

@@ -6,19 +6,8 @@ namespace Summarizer.Core.Rendering;
 public static class MarkdownWriter
 {
     /// <summary>Escapes text but renders each citation marker (<c>[s4]</c>, <c>[a:s4]</c>) through <paramref name="render"/>.</summary>
-    public static string EscapeKeepingCitations(string? text, Func<IReadOnlyList<string>, string> render)
-    {
-        text ??= string.Empty;
-        var builder = new StringBuilder(text.Length);
-        var position = 0;
-        foreach (var (index, length, sources) in Validation.Citations.Markers(text))
-        {
-            builder.Append(Escape(text[position..index])).Append(render(sources));
-            position = index + length;
-        }
-
-        return builder.Append(Escape(text[position..])).ToString();
-    }
+    public static string EscapeKeepingCitations(string? text, Func<IReadOnlyList<string>, string> render) =>
+        Validation.Citations.Render(text, Escape, render);
 
     /// <summary>Escapes characters that Markdown renderers would turn into markup.</summary>
     public static string Escape(string? text)

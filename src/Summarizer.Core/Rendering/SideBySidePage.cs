@@ -200,17 +200,6 @@ public static class SideBySidePage
     private static string Badge(Validation.Flag flag) =>
         $"<span class=\"flag {Html.Encode(flag.Severity)}\" title=\"{Html.Encode(flag.Message)}\">{Html.Encode($"{flag.Severity}: {flag.Code}")}</span>";
 
-    private static string LinkCitations(string text)
-    {
-        var builder = new StringBuilder();
-        var position = 0;
-        foreach (var (index, length, sources) in Validation.Citations.Markers(text))
-        {
-            builder.Append(Html.Encode(text[position..index]))
-                .Append("<bdi dir=\"ltr\">[").Append(string.Join(",", sources.Select(s => $"<a href=\"#{Html.Encode(s)}\">{Html.Encode(s)}</a>"))).Append("]</bdi>");
-            position = index + length;
-        }
-
-        return builder.Append(Html.Encode(text[position..])).ToString();
-    }
+    private static string LinkCitations(string text) => Validation.Citations.Render(text, Html.Encode, sources =>
+        "<bdi dir=\"ltr\">[" + string.Join(",", sources.Select(s => $"<a href=\"#{Html.Encode(s)}\">{Html.Encode(s)}</a>")) + "]</bdi>");
 }

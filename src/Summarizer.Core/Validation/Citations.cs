@@ -21,6 +21,24 @@ public static partial class Citations
         return colon < 0 ? (null, source) : (source[..colon], source[(colon + 1)..]);
     }
 
+    /// <summary>
+    /// Rewrites text for an output format: the text between markers goes through <paramref name="encode"/>, each marker
+    /// through <paramref name="render"/> (a footnote, a link). The one walk every Markdown and HTML output uses.
+    /// </summary>
+    public static string Render(string? text, Func<string, string> encode, Func<IReadOnlyList<string>, string> render)
+    {
+        text ??= string.Empty;
+        var builder = new System.Text.StringBuilder(text.Length);
+        var position = 0;
+        foreach (var (index, length, sources) in Markers(text))
+        {
+            builder.Append(encode(text[position..index])).Append(render(sources));
+            position = index + length;
+        }
+
+        return builder.Append(encode(text[position..])).ToString();
+    }
+
     /// <summary>Finds all citation markers, with the text span each one covers.</summary>
     public static IEnumerable<(int Index, int Length, IReadOnlyList<string> Sources)> Markers(string text) =>
         Marker().Matches(text).Select(m => (m.Index, m.Length,
