@@ -46,23 +46,79 @@ public sealed record FakeModelReply(int Status, string Body)
             Headers = new Dictionary<string, string> { ["retry-after-ms"] = ((int)retryAfter.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) },
         };
 
-    /// <summary>Azure's 400 for a prompt stopped by the content filter, with the category that fired.</summary>
-    public static FakeModelReply Filtered(string category, string severity) => new(400, new JsonObject
+    /// <summary>The message of Azure's 400 for a prompt stopped by the content filter, as the service sends it.</summary>
+    public const string FilteredPromptMessage =
+        "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry. " +
+        "To learn more about our content filtering policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766";
+
+    /// <summary>
+    /// Azure's 400 for a prompt stopped by the content filter, with the category that fired, in either of the service's
+    /// spellings: <c>innererror.content_filter_result</c> (chat completions on the deployments surface) or
+    /// <c>inner_error.content_filter_results</c> (newer api-versions and the v1 surface).
+    /// </summary>
+    public static FakeModelReply Filtered(string category, string severity, bool underscoredSpelling = false) => new(400, new JsonObject
     {
         ["error"] = new JsonObject
         {
+            ["message"] = FilteredPromptMessage,
+            ["type"] = null,
+            ["param"] = "prompt",
             ["code"] = "content_filter",
-            ["message"] = "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
-            ["innererror"] = new JsonObject
+            ["status"] = 400,
+            [underscoredSpelling ? "inner_error" : "innererror"] = new JsonObject
             {
                 ["code"] = "ResponsibleAIPolicyViolation",
-                ["content_filter_result"] = new JsonObject
-                {
-                    ["hate"] = new JsonObject { ["filtered"] = false, ["severity"] = "safe" },
-                    [category] = new JsonObject { ["filtered"] = true, ["severity"] = severity },
-                },
+                [underscoredSpelling ? "content_filter_results" : "content_filter_result"] = FilterResults(category, severity),
             },
         },
+    }.ToJsonString());
+
+    /// <summary>A 200 whose answer the output filter withheld: <c>finish_reason: content_filter</c>, the verdict in the choice's <c>content_filter_results</c>.</summary>
+    public static FakeModelReply OutputFiltered(string category, string severity) =>
+        new(200, LoopbackOpenAiServer.Completion(string.Empty, "content_filter", contentFilterResults: FilterResults(category, severity)));
+
+    /// <summary>A structured-outputs refusal: <c>content: null</c> and the model's words in <c>message.refusal</c>.</summary>
+    public static FakeModelReply Refusal(string words) => new(200, LoopbackOpenAiServer.Completion(null, "stop", refusal: words));
+
+    /// <summary>Azure's content filter annotation: every category, with the one given (if any) filtered at its severity.</summary>
+    public static JsonObject FilterResults(string? category, string? severity)
+    {
+        var results = new JsonObject();
+        foreach (var name in new[] { "hate", "self_harm", "sexual", "violence" })
+        {
+            results[name] = new JsonObject { ["filtered"] = name == category, ["severity"] = name == category ? severity : "safe" };
+        }
+
+        results["jailbreak"] = new JsonObject { ["filtered"] = category == "jailbreak", ["detected"] = category == "jailbreak" };
+        return results;
+    }
+
+    /// <summary>
+    /// What a reasoning model's deployment answers to chat-model parameters, as the service words it
+    /// (<c>unsupported_parameter</c> for max_tokens, <c>unsupported_value</c> for temperature or top_p), or null when it accepts the request.
+    /// </summary>
+    public static FakeModelReply? ReasoningModelRejects(JsonObject request)
+    {
+        if (request.ContainsKey("max_tokens"))
+        {
+            return InvalidRequest("Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", "max_tokens", "unsupported_parameter");
+        }
+
+        foreach (var name in new[] { "temperature", "top_p" })
+        {
+            if (request[name] is JsonValue value && value.GetValue<double>() != 1)
+            {
+                var given = value.ToJsonString();
+                return InvalidRequest($"Unsupported value: '{name}' does not support {given} with this model. Only the default (1) value is supported.", name, "unsupported_value");
+            }
+        }
+
+        return null;
+    }
+
+    private static FakeModelReply InvalidRequest(string message, string param, string code) => new(400, new JsonObject
+    {
+        ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error", ["param"] = param, ["code"] = code },
     }.ToJsonString());
 
     /// <summary>A 200 answer whose assistant content is <paramref name="content"/>.</summary>

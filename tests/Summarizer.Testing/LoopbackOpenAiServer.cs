@@ -34,6 +34,12 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
     /// <summary>Gets or sets a quota to enforce as Azure does (429 with retry-after-ms), or null for none.</summary>
     public ServerQuota? Quota { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the server plays a reasoning model (o-series, gpt-5 family): a request
+    /// with <c>max_tokens</c>, or a <c>temperature</c> or <c>top_p</c> other than 1, gets the 400 the service sends.
+    /// </summary>
+    public bool ReasoningModel { get; set; }
+
     /// <summary>Gets or sets the time the "model" takes per output token (added to every admitted answer).</summary>
     public TimeSpan LatencyPerOutputToken { get; set; }
 
@@ -63,6 +69,7 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         var server = new LoopbackOpenAiServer(app);
         app.MapPost("/v1/chat/completions", server.HandleAsync);
         app.MapPost("/openai/deployments/{deployment}/chat/completions", server.HandleAsync);
+        app.MapPost("/openai/v1/chat/completions", server.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server.BaseAddress = new Uri(address);
@@ -80,20 +87,33 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
 
     /// <summary>Builds an OpenAI chat.completion body around an assistant content string; usage counts o200k tokens
     /// of the prompt (when given) and of the answer, as a real server would report them.</summary>
-    public static string Completion(string content, string finishReason = "stop", int promptTokens = 0) => new JsonObject
+    public static string Completion(string? content, string finishReason = "stop", int promptTokens = 0, string? refusal = null, JsonObject? contentFilterResults = null)
     {
-        ["id"] = "chatcmpl-loopback",
-        ["object"] = "chat.completion",
-        ["created"] = 1_763_000_000,
-        ["model"] = "loopback-model",
-        ["choices"] = new JsonArray(new JsonObject
+        var completionTokens = Tokens.Count(content ?? refusal ?? string.Empty);
+        var choice = new JsonObject
         {
             ["index"] = 0,
-            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
+            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content, ["refusal"] = refusal },
             ["finish_reason"] = finishReason,
-        }),
-        ["usage"] = new JsonObject { ["prompt_tokens"] = promptTokens, ["completion_tokens"] = Tokens.Count(content), ["total_tokens"] = promptTokens + Tokens.Count(content) },
-    }.ToJsonString();
+        };
+        var completion = new JsonObject
+        {
+            ["id"] = "chatcmpl-loopback",
+            ["object"] = "chat.completion",
+            ["created"] = 1_763_000_000,
+            ["model"] = "loopback-model",
+            ["choices"] = new JsonArray(choice),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = promptTokens, ["completion_tokens"] = completionTokens, ["total_tokens"] = promptTokens + completionTokens },
+        };
+        if (contentFilterResults is not null)
+        {
+            // Azure annotates both sides: the answer in the choice, the prompt at the top level.
+            choice["content_filter_results"] = contentFilterResults;
+            completion["prompt_filter_results"] = new JsonArray(new JsonObject { ["prompt_index"] = 0, ["content_filter_results"] = FakeModelReply.FilterResults(null, null) });
+        }
+
+        return completion.ToJsonString();
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -148,6 +168,14 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
             {
                 return;
             }
+        }
+
+        if (ReasoningModel && FakeModelReply.ReasoningModelRejects(json) is { } rejected)
+        {
+            http.Response.StatusCode = rejected.Status;
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(rejected.Body);
+            return;
         }
 
         var promptTokens = messages.Sum(m => Tokens.Count(Content(m)) + 4);

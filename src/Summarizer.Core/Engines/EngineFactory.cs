@@ -5,6 +5,8 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Connectors.AzureOpenAI;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
 using OpenAI;
 using Summarizer.Core.Chunking;
 using Summarizer.Core.Resilience;
@@ -30,6 +32,9 @@ public sealed class EngineFactory(
     /// <summary>The environment variable holding an Azure OpenAI key.</summary>
     public const string AzureKeyVariable = "AZURE_OPENAI_API_KEY";
 
+    /// <summary>The Entra ID scope of Azure OpenAI.</summary>
+    private const string CognitiveServicesScope = "https://cognitiveservices.azure.com/.default";
+
     /// <summary>The environment variable holding an OpenAI (or compatible server) key.</summary>
     public const string OpenAIKeyVariable = "OPENAI_API_KEY";
 
@@ -45,7 +50,10 @@ public sealed class EngineFactory(
         effective.Kind = kind;
         if (kind == EngineKinds.Reference)
         {
-            return new ResolvedEngine(kind, reason, string.Empty, "reference-data", Blank(effective), "none", new ReferenceChatCompletionService(references));
+            return new ResolvedEngine(kind, reason, string.Empty, "reference-data", Blank(effective), "none", new ReferenceChatCompletionService(references))
+            {
+                Profile = ModelProfile.Default with { ResponseFormat = effective.ResponseFormat },
+            };
         }
 
         if (kind is not (EngineKinds.Azure or EngineKinds.OpenAI))
@@ -70,7 +78,9 @@ public sealed class EngineFactory(
         effective.Endpoint = string.Join(", ", built.Select(b => b.Endpoint).Distinct());
         var model = string.Join(", ", built.Select(b => b.Model));
         var credential = string.Join(", ", built.Select(b => b.Credential).Distinct());
-        return new ResolvedEngine(kind, reason, effective.Endpoint, model, Blank(effective), credential, service) { Resilience = stats, Pool = service.Deployments };
+        var (family, familyReason) = ModelFamilies.Resolve(effective.ModelFamily, members.SelectMany(m => new[] { m.Model, m.Deployment }).Append(effective.Model).ToArray());
+        var profile = new ModelProfile(family, familyReason, First(effective.ReasoningEffort), effective.Seed, effective.ResponseFormat);
+        return new ResolvedEngine(kind, reason, effective.Endpoint, model, Blank(effective), credential, service) { Resilience = stats, Pool = service.Deployments, Profile = profile };
     }
 
     private (string Kind, string Reason) Choose(string? option, EngineOptions effective)
@@ -102,20 +112,42 @@ public sealed class EngineFactory(
             throw new EngineConfigurationException($"azure needs a deployment: --deployment or {EngineOptions.SectionName}:Deployment");
         }
 
-        var clientOptions = new AzureOpenAIClientOptions(ParseApiVersion(effective.ApiVersion))
-        {
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = NetworkTimeout(effective),
-        };
         var uri = ParseEndpoint(endpoint);
         var variable = First(member.ApiKeyVariable) ?? AzureKeyVariable;
         var key = First(configuration[variable], effective.ApiKey);
-        var (client, credential) = key is not null
-            ? (new AzureOpenAIClient(uri, new ApiKeyCredential(key), clientOptions), key == configuration[variable] ? variable : "configuration or user-secrets")
-            : (new AzureOpenAIClient(uri, new DefaultAzureCredential(), clientOptions), "Entra ID (DefaultAzureCredential)");
+        var credential = key is null ? "Entra ID (DefaultAzureCredential)" : key == configuration[variable] ? variable : "configuration or user-secrets";
         var label = string.IsNullOrWhiteSpace(effective.Model) ? member.Deployment : $"{member.Deployment} ({effective.Model})";
         var name = First(member.Name) ?? $"{uri.Host}/{member.Deployment}";
-        return new BuiltDeployment(name, uri.ToString(), label, credential, new ChatClientCompletionService(client.GetChatClient(member.Deployment), member.Deployment));
+        IChatCompletionService connector;
+        string url;
+        if (effective.AzureApi == "v1")
+        {
+            // Azure's v1 surface speaks the OpenAI protocol: the OpenAI client, the deployment as the model, no api-version.
+            var options = new OpenAIClientOptions { Endpoint = new Uri(uri, "openai/v1/"), RetryPolicy = new ClientRetryPolicy(maxRetries: 0), NetworkTimeout = NetworkTimeout(effective) };
+#pragma warning disable OPENAI001 // Marked experimental, yet the only way to give the OpenAI client Azure's api-key header or an Entra ID token.
+            var client = key is not null
+                ? new OpenAIClient(ApiKeyAuthenticationPolicy.CreateHeaderApiKeyPolicy(new ApiKeyCredential(key), "api-key"), options)
+                : new OpenAIClient(new BearerTokenPolicy(new DefaultAzureCredential(), CognitiveServicesScope), options);
+#pragma warning restore OPENAI001
+            connector = new OpenAIChatCompletionService(member.Deployment, client);
+            url = options.Endpoint.ToString();
+        }
+        else
+        {
+            var options = new AzureOpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(maxRetries: 0), NetworkTimeout = NetworkTimeout(effective) };
+            if (!string.IsNullOrWhiteSpace(effective.ApiVersion))
+            {
+                options.AddPolicy(new ApiVersionPolicy(effective.ApiVersion.Trim()), PipelinePosition.PerCall);
+            }
+
+            var client = key is not null
+                ? new AzureOpenAIClient(uri, new ApiKeyCredential(key), options)
+                : new AzureOpenAIClient(uri, new DefaultAzureCredential(), options);
+            connector = new AzureOpenAIChatCompletionService(member.Deployment, client, First(effective.Model) ?? member.Deployment);
+            url = uri.ToString();
+        }
+
+        return new BuiltDeployment(name, url, label, credential, new ConnectorChatCompletionService(connector, label, azureDeployments: effective.AzureApi != "v1"));
     }
 
     private BuiltDeployment OpenAI(PoolMember member, EngineOptions effective)
@@ -139,19 +171,10 @@ public sealed class EngineFactory(
         var client = new OpenAIClient(new ApiKeyCredential(key ?? "no-key"), clientOptions);
         var url = clientOptions.Endpoint?.ToString() ?? "https://api.openai.com/v1";
         var name = First(member.Name) ?? $"{clientOptions.Endpoint?.Authority ?? "api.openai.com"}/{model}";
-        return new BuiltDeployment(name, url, model, credential, new ChatClientCompletionService(client.GetChatClient(model), model));
+        return new BuiltDeployment(name, url, model, credential, new ConnectorChatCompletionService(new OpenAIChatCompletionService(model, client), model, azureDeployments: false));
     }
 
     private static long Quota(long member, long fallback) => member > 0 ? member : fallback;
-
-    private static AzureOpenAIClientOptions.ServiceVersion ParseApiVersion(string apiVersion)
-    {
-        var name = "V" + apiVersion.Replace("-preview", "_Preview", StringComparison.OrdinalIgnoreCase).Replace('-', '_');
-        return Enum.TryParse<AzureOpenAIClientOptions.ServiceVersion>(name, ignoreCase: true, out var version)
-            ? version
-            : throw new EngineConfigurationException(
-                $"API version '{apiVersion}' is not known to Azure.AI.OpenAI 2.1.0 (known: {string.Join(", ", Enum.GetNames<AzureOpenAIClientOptions.ServiceVersion>())})");
-    }
 
     private static Uri ParseEndpoint(string endpoint) =>
         Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)

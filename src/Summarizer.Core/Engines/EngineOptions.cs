@@ -20,9 +20,30 @@ public sealed class EngineOptions
     /// <summary>Gets or sets the Azure OpenAI deployment name.</summary>
     public string Deployment { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets the Azure OpenAI API version.</summary>
-    /// <value>The default value is <c>2024-10-21</c>.</value>
-    public string ApiVersion { get; set; } = "2024-10-21";
+    /// <summary>Gets or sets the Azure OpenAI api-version, sent as written (any version the service knows, SDK enum or not).</summary>
+    /// <value>The default value is empty: the connector's own (<c>2025-04-01-preview</c> with Azure.AI.OpenAI 2.9.0-beta.1).</value>
+    public string ApiVersion { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Gets or sets which Azure OpenAI surface to call: <c>deployments</c> (<c>/openai/deployments/{d}/chat/completions?api-version=…</c>)
+    /// or <c>v1</c> (<c>/openai/v1/chat/completions</c>, no api-version, the deployment named as the model).
+    /// </summary>
+    /// <value>The default value is <c>deployments</c>.</value>
+    [RegularExpression("^(deployments|v1)$")]
+    public string AzureApi { get; set; } = "deployments";
+
+    /// <summary>
+    /// Gets or sets the model family: <c>chat</c> (temperature, max_tokens) or <c>reasoning</c> (o-series, gpt-5 family:
+    /// max_completion_tokens, no temperature or top_p). Empty infers it from the model and deployment names.
+    /// </summary>
+    public string ModelFamily { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the reasoning effort for reasoning models (<c>low</c>, <c>medium</c>, <c>high</c>); empty uses the prompt file's, else the model's default.</summary>
+    [RegularExpression("^(|minimal|low|medium|high)$")]
+    public string ReasoningEffort { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets a seed sent with every call (and recorded in provenance), or null to send none.</summary>
+    public long? Seed { get; set; }
 
     /// <summary>Gets or sets the API key; prefer the environment (<c>AZURE_OPENAI_API_KEY</c>, <c>OPENAI_API_KEY</c>) or user-secrets.</summary>
     public string ApiKey { get; set; } = string.Empty;

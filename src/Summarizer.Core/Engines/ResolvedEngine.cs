@@ -25,6 +25,9 @@ public sealed record ResolvedEngine(
     /// <summary>Gets the deployments calls are spread over (one unless a pool is configured); empty for reference.</summary>
     public IReadOnlyList<Resilience.Deployment> Pool { get; init; } = [];
 
+    /// <summary>Gets what every call sends besides the prompt: model family, seed, reasoning effort, response format.</summary>
+    public ModelProfile Profile { get; init; } = ModelProfile.Default;
+
     /// <summary>Gets a value indicating whether answers come from prepared reference data, not a model.</summary>
     public bool IsReference => Kind == EngineKinds.Reference;
 }

@@ -12,8 +12,17 @@ public sealed class StageExecutionSettings : PromptExecutionSettings
     /// <summary>Gets the stage name; it also names the JSON schema.</summary>
     public required string Stage { get; init; }
 
-    /// <summary>Gets the sampling temperature.</summary>
-    public double Temperature { get; init; }
+    /// <summary>Gets the sampling temperature, or null to send none (reasoning models accept only their default).</summary>
+    public double? Temperature { get; init; }
+
+    /// <summary>Gets the model family the call goes to (<see cref="ModelFamilies"/>).</summary>
+    public string Family { get; init; } = ModelFamilies.Chat;
+
+    /// <summary>Gets the reasoning effort for reasoning models (low, medium, high), or null for the model's default.</summary>
+    public string? ReasoningEffort { get; init; }
+
+    /// <summary>Gets the seed to send, or null for none.</summary>
+    public long? Seed { get; init; }
 
     /// <summary>Gets the most output tokens.</summary>
     public int MaxTokens { get; init; } = 4000;

@@ -78,7 +78,7 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
             await TranslatePartAsync(work, label + "b", second, ContextBefore(work, second[0]), cancellationToken).ConfigureAwait(false);
             return;
         }
-        catch (Engines.EngineCallException ex) when (ex.Code is StageErrorCodes.ContentFilter or StageErrorCodes.Length)
+        catch (Engines.EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
         {
             Stopped(work, StageNames.Translate, label, sentences, ex);
             return;
@@ -130,7 +130,7 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
             await Task.WhenAll(SummarizePartAsync(work, label + "a", first, cancellationToken), SummarizePartAsync(work, label + "b", second, cancellationToken)).ConfigureAwait(false);
             return;
         }
-        catch (Engines.EngineCallException ex) when (ex.Code is StageErrorCodes.ContentFilter or StageErrorCodes.Length)
+        catch (Engines.EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
         {
             Stopped(work, StageNames.Summarize, label, sentences, ex);
             return;
@@ -164,7 +164,7 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
 
     /// <summary>A cut-off answer is split and retried; filtered text is split only when asked, to find the sentence.</summary>
     private bool ShouldSplit(Engines.EngineCallException ex, int sentences) =>
-        sentences > 1 && (ex.Code == StageErrorCodes.Length || (ex.Code == StageErrorCodes.ContentFilter && onFilter == FilterPolicy.Split));
+        sentences > 1 && (ex.Code == StageErrorCodes.Length || (StageErrorCodes.IsWithheld(ex.Code) && onFilter == FilterPolicy.Split));
 
     private static (IReadOnlyList<Sentence> First, IReadOnlyList<Sentence> Second) Halves(IReadOnlyList<Sentence> sentences)
     {
@@ -180,31 +180,32 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
         return work.Sentences.Skip(index - count).Take(count).ToList();
     }
 
-    /// <summary>Counts and lists an item the content filter stopped; returns its verdict.</summary>
-    private Engines.ContentFilterVerdict RecordFiltered(ArticleWork work, string stage, string item, IReadOnlyList<string> sentences, Engines.EngineCallException ex)
+    /// <summary>Counts and lists an item the content filter stopped or the model refused; returns why, in a few words.</summary>
+    private string RecordFiltered(ArticleWork work, string stage, string item, IReadOnlyList<string> sentences, Engines.EngineCallException ex)
     {
         callers.For(stage).Usage.AddFiltered();
-        var verdict = ex.Filter ?? new Engines.ContentFilterVerdict("unknown", "unknown", "prompt");
+        var filtered = ex.Code == StageErrorCodes.Refusal
+            ? FilteredItem.Refused(work.Article.Id, stage, item, sentences, ex.Refusal ?? ex.Message)
+            : FilteredItem.Filtered(work.Article.Id, stage, item, sentences, ex.Filter ?? new Engines.ContentFilterVerdict("unknown", "unknown", "prompt"));
         lock (work.Filtered)
         {
-            work.Filtered.Add(new FilteredItem(work.Article.Id, stage, item, sentences, verdict.Category, verdict.Severity));
+            work.Filtered.Add(filtered);
         }
 
-        return verdict;
+        return filtered.Reason;
     }
 
     /// <summary>Records sentences the content filter (or an unsplittable cut-off answer) kept from a stage.</summary>
     private void Stopped(ArticleWork work, string stage, string label, IReadOnlyList<Sentence> sentences, Engines.EngineCallException ex)
     {
         var ids = string.Join(",", sentences.Select(s => s.Id));
-        if (ex.Code == StageErrorCodes.ContentFilter)
+        if (StageErrorCodes.IsWithheld(ex.Code))
         {
-            var verdict = RecordFiltered(work, stage, label, sentences.Select(s => s.Id).ToList(), ex);
-            var reason = $"content filter: {verdict.Category}/{verdict.Severity} ({verdict.Where})";
-
+            var reason = RecordFiltered(work, stage, label, sentences.Select(s => s.Id).ToList(), ex);
+            var code = ex.Code == StageErrorCodes.Refusal ? FlagCodes.Refused : FlagCodes.ContentFiltered;
             foreach (var sentence in sentences)
             {
-                work.Flag(sentence.Id, new Flag(FlagCodes.ContentFiltered, Severities.Error, $"{stage}: {reason}"));
+                work.Flag(sentence.Id, new Flag(code, Severities.Error, $"{stage}: {reason}"));
             }
 
             work.Failures.Add(new Failure(work.Article.Id, stage, $"{label} ({ids})", reason));
@@ -238,10 +239,10 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
         {
             result = await CallAsync<MergeOutput>(StageNames.Merge, input, output => StageValidator.Merge(ids, output), cancellationToken).ConfigureAwait(false);
         }
-        catch (Engines.EngineCallException ex) when (ex.Code is StageErrorCodes.ContentFilter or StageErrorCodes.Length)
+        catch (Engines.EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
         {
             // The summary is lost, not the article: its chunk claims stand in below.
-            if (ex.Code == StageErrorCodes.ContentFilter)
+            if (StageErrorCodes.IsWithheld(ex.Code))
             {
                 RecordFiltered(work, StageNames.Merge, "summary", [], ex);
             }

@@ -89,8 +89,38 @@ public sealed class ArticleWork(Article article, IReadOnlyList<Sentence> sentenc
     }
 }
 
-/// <summary>Text a content filter stopped: which stage, which sentences, which category at which severity.</summary>
-public sealed record FilteredItem(string Article, string Stage, string Item, IReadOnlyList<string> Sentences, string Category, string Severity);
+/// <summary>
+/// Text kept from a stage: stopped by a content filter (which category at which severity, on the prompt or the answer)
+/// or refused by the model (in its own words). Either way the job goes on and the item is listed, never dropped.
+/// </summary>
+public sealed record FilteredItem(string Article, string Stage, string Item, IReadOnlyList<string> Sentences, string Category, string Severity)
+{
+    /// <summary>The kind of an item a content filter stopped.</summary>
+    public const string ContentFilterKind = "content_filter";
+
+    /// <summary>The kind of an item the model refused.</summary>
+    public const string RefusedKind = "refused";
+
+    /// <summary>Gets what kept the item: <see cref="ContentFilterKind"/> or <see cref="RefusedKind"/>.</summary>
+    public string Kind { get; init; } = ContentFilterKind;
+
+    /// <summary>Gets where the filter fired: <c>prompt</c> or <c>completion</c> (empty for refusals).</summary>
+    public string Where { get; init; } = string.Empty;
+
+    /// <summary>Gets the model's refusal in its own words, for refused items.</summary>
+    public string? Refusal { get; init; }
+
+    /// <summary>Gets why the item was kept, in one line.</summary>
+    public string Reason => Kind == RefusedKind ? $"refused by the model: \"{Refusal}\"" : $"content filter: {Category}/{Severity} ({Where})";
+
+    /// <summary>An item a content filter stopped.</summary>
+    public static FilteredItem Filtered(string article, string stage, string item, IReadOnlyList<string> sentences, Engines.ContentFilterVerdict verdict) =>
+        new(article, stage, item, sentences, verdict.Category, verdict.Severity) { Where = verdict.Where };
+
+    /// <summary>An item the model refused, with its words.</summary>
+    public static FilteredItem Refused(string article, string stage, string item, IReadOnlyList<string> sentences, string refusal) =>
+        new(article, stage, item, sentences, "refusal", "n/a") { Kind = RefusedKind, Refusal = refusal };
+}
 
 /// <summary>What to do when the content filter stops a chunk.</summary>
 public enum FilterPolicy

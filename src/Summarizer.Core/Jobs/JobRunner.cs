@@ -107,10 +107,10 @@ public sealed class JobRunner(
         var kernel = BuildKernel(engine);
         var ledger = new CallLedger(store, jobId, engine.Kind, engine.Model, UseCache: !request.NoCache);
         var callers = new StageCallers(
-            new StageCaller(kernel, stagePrompts[StageNames.Translate], engine.Options.ResponseFormat, usage, ledger),
-            new StageCaller(kernel, stagePrompts[StageNames.Summarize], engine.Options.ResponseFormat, usage, ledger),
-            new StageCaller(kernel, stagePrompts[StageNames.Merge], engine.Options.ResponseFormat, usage, ledger),
-            new StageCaller(kernel, stagePrompts[StageNames.Brief], engine.Options.ResponseFormat, usage, ledger),
+            new StageCaller(kernel, stagePrompts[StageNames.Translate], engine.Profile, usage, ledger),
+            new StageCaller(kernel, stagePrompts[StageNames.Summarize], engine.Profile, usage, ledger),
+            new StageCaller(kernel, stagePrompts[StageNames.Merge], engine.Profile, usage, ledger),
+            new StageCaller(kernel, stagePrompts[StageNames.Brief], engine.Profile, usage, ledger),
             gate);
         var context = new JobContext(jobId, created, engine, stagePrompts.Values.ToList(), glossary, chunkTokens, chunking.Value.ContextSentences, concurrency) { Parent = parent };
 

@@ -1,6 +1,9 @@
 namespace Summarizer.Core.Prompts;
 
-/// <summary>The YAML shape of <c>prompts/&lt;stage&gt;/v&lt;N&gt;.yaml</c>, as YamlDotNet reads it (underscored keys).</summary>
+/// <summary>
+/// The first shape of <c>prompts/&lt;stage&gt;/v1.yaml</c> (a top-level version, flat settings), published before prompt files
+/// became Semantic Kernel prompt YAML (<see cref="PromptYaml"/>). Still read, so jobs that used v1 re-run unchanged.
+/// </summary>
 public sealed class PromptFile
 {
     /// <summary>Gets or sets the stage name; must match the folder.</summary>

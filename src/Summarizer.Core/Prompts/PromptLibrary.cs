@@ -92,17 +92,20 @@ public sealed class PromptLibrary(IOptions<PromptOptions> options)
         }
 
         var bytes = File.ReadAllBytes(path);
-        PromptFile file;
+        var text = new StreamReader(new MemoryStream(bytes)).ReadToEnd();
+        PromptTemplateConfig config;
         try
         {
-            file = Yaml.Deserialize<PromptFile>(new StreamReader(new MemoryStream(bytes)));
+            // v1 files (published before prompts became SK prompt YAML) carry a top-level version and flat settings.
+            config = PromptYaml.TopLevelKeys(text).Contains("version") ? FromLegacy(Yaml.Deserialize<PromptFile>(text), stage, version, path) : PromptYaml.Parse(text);
         }
         catch (YamlException ex)
         {
-            throw new PromptException($"{path}: invalid YAML at line {ex.Start.Line}: {ex.Message}");
+            var reason = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0];
+            throw new PromptException($"{path}: not a Semantic Kernel prompt file at line {ex.Start.Line}: {reason}");
         }
 
-        Check(file, stage, version, path);
+        Check(config, stage, path);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (Lock.HashOf(stage, version) is { } locked && !string.Equals(locked, sha, StringComparison.Ordinal))
         {
@@ -111,44 +114,84 @@ public sealed class PromptLibrary(IOptions<PromptOptions> options)
                 $"restore it and write the next version instead (summarizer prompts new {stage})");
         }
 
-        var config = new PromptTemplateConfig(file.Template)
+        // Article text is data: never let an input variable's value be read as markup, whatever a file says.
+        config.AllowDangerouslySetContent = false;
+        foreach (var variable in config.InputVariables)
         {
-            Name = file.Name,
-            Description = file.Description,
-            TemplateFormat = PromptTemplateConfig.SemanticKernelTemplateFormat,
-            InputVariables = file.InputVariables
-                .Select(v => new InputVariable { Name = v.Name, Description = v.Description, IsRequired = v.IsRequired, AllowDangerouslySetContent = false })
-                .ToList(),
-            AllowDangerouslySetContent = false,
-        };
-        return new StagePrompt(stage, version, path, sha, config, file.ExecutionSettings);
+            variable.AllowDangerouslySetContent = false;
+        }
+
+        var prompt = new StagePrompt(stage, version, path, sha, config);
+        _ = prompt.For("reasoning");
+        return prompt;
     }
 
     /// <summary>Loads the configured version of a stage, or the given override.</summary>
     public StagePrompt LoadConfigured(string stage, int? overrideVersion = null) => Load(stage, overrideVersion ?? ConfiguredVersion(stage));
 
-    private static void Check(PromptFile file, string stage, int version, string path)
+    private static PromptTemplateConfig FromLegacy(PromptFile file, string stage, int version, string path)
     {
-        if (!string.Equals(file.Name, stage, StringComparison.Ordinal) || file.Version != version)
+        if (file.Version != version)
         {
-            throw new PromptException($"{path}: says name '{file.Name}' version {file.Version}; the path says {stage} v{version}");
+            throw new PromptException($"{path}: says version {file.Version}; the path says {stage} v{version}");
         }
 
-        if (!string.Equals(file.TemplateFormat, PromptTemplateConfig.SemanticKernelTemplateFormat, StringComparison.Ordinal))
+        var settings = new PromptExecutionSettings
         {
-            throw new PromptException($"{path}: template_format '{file.TemplateFormat}' is not available; use semantic-kernel");
+            ExtensionData = new Dictionary<string, object>
+            {
+                ["temperature"] = file.ExecutionSettings.Temperature,
+                ["max_tokens"] = file.ExecutionSettings.MaxTokens,
+            },
+        };
+        return new PromptTemplateConfig(file.Template)
+        {
+            Name = file.Name,
+            Description = file.Description,
+            TemplateFormat = file.TemplateFormat,
+            InputVariables = file.InputVariables.Select(v => new InputVariable { Name = v.Name, Description = v.Description, IsRequired = v.IsRequired }).ToList(),
+            ExecutionSettings = new Dictionary<string, PromptExecutionSettings> { [PromptSettings.DefaultServiceId] = settings },
+        };
+    }
+
+    private static void Check(PromptTemplateConfig config, string stage, string path)
+    {
+        if (!string.Equals(config.Name, stage, StringComparison.Ordinal))
+        {
+            throw new PromptException($"{path}: says name '{config.Name}'; the path says {stage}");
         }
 
-        if (string.IsNullOrWhiteSpace(file.Template))
+        if (!string.Equals(config.TemplateFormat, PromptTemplateConfig.SemanticKernelTemplateFormat, StringComparison.Ordinal))
+        {
+            throw new PromptException($"{path}: template_format '{config.TemplateFormat}' is not available; use semantic-kernel");
+        }
+
+        if (string.IsNullOrWhiteSpace(config.Template))
         {
             throw new PromptException($"{path}: template is empty");
         }
 
-        foreach (var variable in file.InputVariables)
+        foreach (var variable in config.InputVariables)
         {
-            if (!file.Template.Contains("{{$" + variable.Name + "}}", StringComparison.Ordinal))
+            if (!config.Template.Contains("{{$" + variable.Name + "}}", StringComparison.Ordinal))
             {
                 throw new PromptException($"{path}: input variable '{variable.Name}' is not used in the template");
+            }
+        }
+
+        if (!config.ExecutionSettings.ContainsKey(PromptSettings.DefaultServiceId))
+        {
+            throw new PromptException($"{path}: execution_settings has no '{PromptSettings.DefaultServiceId}' entry (keys: {string.Join(", ", config.ExecutionSettings.Keys)})");
+        }
+
+        foreach (var (serviceId, settings) in config.ExecutionSettings)
+        {
+            foreach (var key in settings.ExtensionData?.Keys ?? [])
+            {
+                if (!PromptSettings.Keys.Contains(key))
+                {
+                    throw new PromptException($"{path}: execution_settings.{serviceId}.{key} is not a setting this tool sends (known: {string.Join(", ", PromptSettings.Keys)})");
+                }
             }
         }
     }

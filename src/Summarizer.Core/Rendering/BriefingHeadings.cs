@@ -9,7 +9,7 @@ public static class BriefingHeadings
     public const string Conflicts = "Where the sources disagree";
 
     /// <summary>Heading of the content-filter list.</summary>
-    public const string Filtered = "Stopped by the content filter";
+    public const string Filtered = "Stopped by the content filter or refused by the model";
 
     /// <summary>Heading of the failures list.</summary>
     public const string Failures = "Not in this briefing";
@@ -20,7 +20,7 @@ public static class BriefingHeadings
     /// <summary>Stands in for a cited sentence without a translation.</summary>
     public const string NotTranslated = "(not translated)";
 
-    /// <summary>Describes an item the content filter stopped.</summary>
+    /// <summary>Describes an item the content filter stopped or the model refused.</summary>
     public static string Describe(FilteredItem item) =>
-        $"{item.Article} · {item.Stage} · {item.Item}{(item.Sentences.Count == 0 ? string.Empty : " (" + string.Join(",", item.Sentences) + ")")}: {item.Category}/{item.Severity}";
+        $"{item.Article} · {item.Stage} · {item.Item}{(item.Sentences.Count == 0 ? string.Empty : " (" + string.Join(",", item.Sentences) + ")")}: {item.Reason}";
 }

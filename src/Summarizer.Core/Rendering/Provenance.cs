@@ -11,6 +11,9 @@ public sealed record Provenance(
     string Endpoint,
     string Model,
     string ResponseFormat,
+    string ModelFamily,
+    long? Seed,
+    string ApiVersion,
     bool ReferenceData,
     IReadOnlyList<PromptProvenance> Prompts,
     string GlossarySha256,
@@ -30,13 +33,21 @@ public sealed record Provenance(
         context.Engine.Reason,
         context.Engine.Endpoint,
         context.Engine.Model,
-        context.Engine.Options.ResponseFormat,
+        context.Engine.Profile.ResponseFormat,
+        context.Engine.Profile.Family,
+        context.Engine.Profile.Seed,
+        ApiVersionOf(context.Engine),
         context.Engine.IsReference,
-        context.Prompts.Select(p => new PromptProvenance(p.Stage, p.VersionLabel, p.Sha256, p.Settings.Temperature, p.Settings.MaxTokens)).ToList(),
+        context.Prompts.Select(p => PromptProvenance.Of(p, context.Engine.Profile)).ToList(),
         context.Glossary.Sha256,
         context.ChunkTokens,
         context.ContextSentences,
         context.Concurrency);
+
+    /// <summary>The api-version an azure job sent: the configured one, else the connector's; none on other engines or Azure's v1 surface.</summary>
+    private static string ApiVersionOf(Engines.ResolvedEngine engine) =>
+        engine.Kind != Engines.EngineKinds.Azure || engine.Options.AzureApi == "v1" ? string.Empty
+        : string.IsNullOrWhiteSpace(engine.Options.ApiVersion) ? Engines.ApiVersionPolicy.SdkDefault : engine.Options.ApiVersion.Trim();
 
     /// <summary>Gets a one-line description: engine, model and prompt versions.</summary>
     public string OneLine =>
@@ -44,5 +55,13 @@ public sealed record Provenance(
         string.Join(", ", Prompts.Select(p => $"{p.Stage} {p.Version} ({p.Sha256[..12]})"));
 }
 
-/// <summary>Which prompt version a stage used, identified by the hash of its file.</summary>
-public sealed record PromptProvenance(string Stage, string Version, string Sha256, double Temperature, int MaxTokens);
+/// <summary>Which prompt version a stage used, identified by the hash of its file, and the settings its calls were sent with.</summary>
+public sealed record PromptProvenance(string Stage, string Version, string Sha256, double? Temperature, int MaxTokens, string? ReasoningEffort)
+{
+    /// <summary>Describes a prompt as the job's model family used it.</summary>
+    public static PromptProvenance Of(Prompts.StagePrompt prompt, Engines.ModelProfile profile)
+    {
+        var settings = prompt.For(profile.Family);
+        return new PromptProvenance(prompt.Stage, prompt.VersionLabel, prompt.Sha256, settings.Temperature, settings.MaxTokens, profile.EffortFor(settings));
+    }
+}

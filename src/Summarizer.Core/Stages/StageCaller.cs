@@ -19,16 +19,18 @@ public sealed class StageCaller
     private readonly Kernel _kernel;
     private readonly KernelFunction _function;
     private readonly StagePrompt _prompt;
-    private readonly string _responseFormat;
+    private readonly ModelProfile _profile;
+    private readonly PromptSettings _settings;
     private readonly StageUsage.Counter _usage;
     private readonly CallLedger? _ledger;
 
     /// <summary>Initializes a new instance of the <see cref="StageCaller"/> class.</summary>
-    public StageCaller(Kernel kernel, StagePrompt prompt, string responseFormat, StageUsage usage, CallLedger? ledger = null)
+    public StageCaller(Kernel kernel, StagePrompt prompt, ModelProfile profile, StageUsage usage, CallLedger? ledger = null)
     {
         _kernel = kernel;
         _prompt = prompt;
-        _responseFormat = responseFormat;
+        _profile = profile;
+        _settings = prompt.For(profile.Family);
         _usage = usage.For(prompt.Stage);
         _ledger = ledger;
         _function = KernelFunctionFactory.CreateFromPrompt(prompt.Config);
@@ -36,6 +38,12 @@ public sealed class StageCaller
 
     /// <summary>Gets the prompt this caller uses.</summary>
     public StagePrompt Prompt => _prompt;
+
+    /// <summary>Gets the settings calls are sent with (the prompt file's, for the engine's model family).</summary>
+    public PromptSettings Settings => _settings;
+
+    /// <summary>Gets the reasoning effort sent to reasoning models: configured for the engine, else the prompt file's.</summary>
+    private string? Effort => _profile.EffortFor(_settings);
 
     /// <summary>Gets the stage's counters (for the filtered items and splits the pipeline decides on).</summary>
     public StageUsage.Counter Usage => _usage;
@@ -47,7 +55,7 @@ public sealed class StageCaller
     {
         var (key, inputSha) = CacheKey.For(
             _ledger?.Engine ?? string.Empty, _ledger?.Model ?? string.Empty, _prompt.Stage, _prompt.Sha256, input,
-            _prompt.Settings.Temperature, _prompt.Settings.MaxTokens, _responseFormat);
+            new CacheSettings(_settings.Temperature, _settings.MaxTokens, _profile.ResponseFormat, _profile.Seed, Effort));
         if (_ledger is { UseCache: true } && _ledger.Store.GetAnswer(key) is { } cached && Check(cached.Answer, validate) is ({ } hit, { Count: 0 }))
         {
             _usage.AddReused();
@@ -86,12 +94,12 @@ public sealed class StageCaller
     {
         try
         {
-            return await InvokeOnceAsync(input, schema, key, repair, _prompt.Settings.MaxTokens, cancellationToken).ConfigureAwait(false);
+            return await InvokeOnceAsync(input, schema, key, repair, _settings.MaxTokens, cancellationToken).ConfigureAwait(false);
         }
         catch (EngineCallException ex) when (ex.Code == StageErrorCodes.Length)
         {
             // One more try with twice the room before the caller has to split the work.
-            return await InvokeOnceAsync(input, schema, key, repair, _prompt.Settings.MaxTokens * 2, cancellationToken).ConfigureAwait(false);
+            return await InvokeOnceAsync(input, schema, key, repair, _settings.MaxTokens * 2, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -100,9 +108,12 @@ public sealed class StageCaller
         var settings = new StageExecutionSettings
         {
             Stage = _prompt.Stage,
-            Temperature = _prompt.Settings.Temperature,
+            Temperature = _settings.Temperature,
+            Family = _profile.Family,
+            ReasoningEffort = Effort,
+            Seed = _profile.Seed,
             MaxTokens = maxTokens,
-            ResponseFormat = _responseFormat,
+            ResponseFormat = _profile.ResponseFormat,
             Schema = schema,
             Input = input,
             Repair = repair,

@@ -12,6 +12,9 @@ public static class FlagCodes
     /// <summary>The content filter stopped a stage for this sentence.</summary>
     public const string ContentFiltered = "content_filtered";
 
+    /// <summary>The model refused a stage for this sentence (a structured-outputs refusal).</summary>
+    public const string Refused = "refused";
+
     /// <summary>A sentence has no translation after the repair call.</summary>
     public const string TranslationFailed = "translation_failed";
 }

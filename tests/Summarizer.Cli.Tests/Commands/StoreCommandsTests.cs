@@ -112,7 +112,7 @@ public sealed class StoreCommandsTests : LoopbackServerTest, IAsyncLifetime
         var list = await CliRunner.RunWithSettingsAsync(Settings, "prompts", "list");
         var check = await CliRunner.RunWithSettingsAsync(Settings, "prompts", "check");
 
-        Assert.Contains("summarize  v1* (locked)", list.Output, StringComparison.Ordinal);
+        Assert.Contains("summarize  v1 (locked), v2* (locked)", list.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, check.ExitCode);
         Assert.Equal(4, check.Output.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal) && l.EndsWith(" locked", StringComparison.Ordinal)));
     }

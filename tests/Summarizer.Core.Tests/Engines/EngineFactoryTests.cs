@@ -49,12 +49,44 @@ public class EngineFactoryTests
         Assert.Contains("--model", Assert.Throws<EngineConfigurationException>(() => Factory().Create(new EngineOverrides { Kind = "openai" })).Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void An_unknown_api_version_is_a_configuration_error()
+    [Theory]
+    [InlineData("o1", "reasoning")]
+    [InlineData("o3-mini", "reasoning")]
+    [InlineData("o4-mini", "reasoning")]
+    [InlineData("O3", "reasoning")]
+    [InlineData("gpt-5", "reasoning")]
+    [InlineData("gpt-5-mini", "reasoning")]
+    [InlineData("gpt-5.1", "reasoning")]
+    [InlineData("gpt-5-chat-latest", "chat")]
+    [InlineData("gpt-4o-mini", "chat")]
+    [InlineData("gpt-4.1", "chat")]
+    [InlineData("qwen2.5:7b", "chat")]
+    [InlineData("omni-moderation", "chat")]
+    public void The_model_family_is_inferred_from_the_model_or_deployment_name(string name, string family)
     {
-        var factory = Factory(("Summarizer:Engine:ApiVersion", "2099-01-01"));
+        var engine = Factory().Create(new EngineOverrides { Kind = "azure", Endpoint = "https://x.openai.azure.com", Deployment = name });
 
-        Assert.Throws<EngineConfigurationException>(() => factory.Create(new EngineOverrides { Kind = "azure", Endpoint = "https://x.openai.azure.com", Deployment = "d" }));
+        Assert.Equal(family, engine.Profile.Family);
+    }
+
+    [Fact]
+    public void A_configured_model_family_wins_over_the_name_and_an_unknown_one_is_a_configuration_error()
+    {
+        var configured = Factory(("Summarizer:Engine:ModelFamily", "reasoning")).Create(new EngineOverrides { Kind = "openai", Model = "my-local-thinker", Endpoint = "http://127.0.0.1:1/v1" });
+        var unknown = Factory(("Summarizer:Engine:ModelFamily", "thinking"));
+
+        Assert.Equal(("reasoning", "configured"), (configured.Profile.Family, configured.Profile.FamilyReason));
+        var error = Assert.Throws<EngineConfigurationException>(() => unknown.Create(new EngineOverrides { Kind = "openai", Model = "m", Endpoint = "http://127.0.0.1:1/v1" }));
+        Assert.Contains("families: chat, reasoning", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("?api-version=2025-04-01-preview", "2024-12-01-preview", "?api-version=2024-12-01-preview")]
+    [InlineData("?a=1&api-version=2025-04-01-preview&b=2", "2099-01-01", "?a=1&b=2&api-version=2099-01-01")]
+    [InlineData("", "v1-preview", "?api-version=v1-preview")]
+    public void The_api_version_is_sent_as_written_whatever_the_sdk_knows(string query, string version, string expected)
+    {
+        Assert.Equal(expected, ApiVersionPolicy.Replace(query, version));
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class JobRunnerLoopbackTests : LoopbackServerTest, IAsyncLifetime
 
         Assert.Equal(JobStatuses.Done, result.Status);
         Assert.All(Server.Requests, r => Assert.Equal("/openai/deployments/briefing-dep/chat/completions", r.Path));
-        Assert.All(Server.Requests, r => Assert.Equal("?api-version=2024-10-21", r.Query));
+        // With no api-version configured, the connector's own: Azure.AI.OpenAI 2.9.0-beta.1's newest.
+        Assert.All(Server.Requests, r => Assert.Equal("?api-version=2025-04-01-preview", r.Query));
         Assert.All(Server.Requests, r => Assert.Equal(LoopbackJob.AzureKey, r.ApiKeyHeader));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core.Jobs;
+using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Testing;
 
@@ -21,9 +22,9 @@ public sealed class RerunTests : LoopbackServerTest, IAsyncLifetime
         var first = await runner.RunAsync(new JobRequest([RepositoryPaths.Seeds]));
         var translateCalls = Server.Count("translate");
         var library = services.GetRequiredService<PromptLibrary>();
-        WriteSummarizeV2(library);
+        var next = WriteNextSummarize(library);
 
-        var second = await runner.RerunAsync(first.JobId, new JobRequest([]) { PromptVersions = new Dictionary<string, int> { ["summarize"] = 2 } });
+        var second = await runner.RerunAsync(first.JobId, new JobRequest([]) { PromptVersions = new Dictionary<string, int> { ["summarize"] = next } });
 
         Assert.Equal(translateCalls, Server.Count("translate"));
         var stages = second.Usage.ToDictionary(u => u.Stage);
@@ -36,7 +37,7 @@ public sealed class RerunTests : LoopbackServerTest, IAsyncLifetime
         Assert.Equal(first.JobId, manifest.RootElement.GetProperty("parent").GetString());
         var translate = manifest.RootElement.GetProperty("stages").EnumerateArray().First(s => s.GetProperty("stage").GetString() == "translate");
         Assert.Equal((0, stages["translate"].Reused), (translate.GetProperty("calls").GetInt32(), translate.GetProperty("reused").GetInt32()));
-        Assert.Contains("\"version\": \"v2\"", manifest.RootElement.GetProperty("provenance").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains($"\"version\": \"v{next}\"", manifest.RootElement.GetProperty("provenance").GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,6 +52,23 @@ public sealed class RerunTests : LoopbackServerTest, IAsyncLifetime
         Assert.Equal(calls, Server.Requests.Count);
         Assert.All(second.Usage, u => Assert.Equal(0, u.Calls));
         Assert.Equal(JobStatuses.Done, second.Status);
+    }
+
+    [Fact]
+    public async Task A_job_that_used_the_first_prompt_format_reruns_paying_for_nothing()
+    {
+        var runner = Services().GetRequiredService<JobRunner>();
+        var v1 = StageNames.All.ToDictionary(s => s, _ => 1);
+        var first = await runner.RunAsync(new JobRequest([RepositoryPaths.Seed("002")]) { PromptVersions = v1 });
+        var calls = Server.Requests.Count;
+
+        var second = await runner.RerunAsync(first.JobId, new JobRequest([]));
+
+        Assert.Equal(calls, Server.Requests.Count);
+        Assert.All(second.Usage, u => Assert.Equal(0, u.Calls));
+        Assert.All(second.Usage, u => Assert.True(u.Reused > 0, u.Stage));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(second.JobDirectory, "manifest.json")));
+        Assert.All(manifest.RootElement.GetProperty("provenance").GetProperty("prompts").EnumerateArray(), p => Assert.Equal("v1", p.GetProperty("version").GetString()));
     }
 
     [Fact]
@@ -70,7 +88,7 @@ public sealed class RerunTests : LoopbackServerTest, IAsyncLifetime
     {
         var services = Services();
         await services.GetRequiredService<JobRunner>().RunAsync(new JobRequest([RepositoryPaths.Seed("002")]));
-        var path = Path.Combine(_prompts.Path, "merge", "v1.yaml");
+        var path = services.GetRequiredService<PromptLibrary>().LoadConfigured("merge").Path;
         File.AppendAllText(path, "# a small edit\n");
 
         var error = await Assert.ThrowsAsync<PromptException>(() => Services().GetRequiredService<JobRunner>().RunAsync(new JobRequest([RepositoryPaths.Seed("002")])));
@@ -86,13 +104,15 @@ public sealed class RerunTests : LoopbackServerTest, IAsyncLifetime
         var services = Services();
         var library = services.GetRequiredService<PromptLibrary>();
 
+        var next = library.Versions("brief")[^1] + 1;
+
         var path = library.CreateNext("brief");
 
-        Assert.EndsWith(Path.Combine("brief", "v2.yaml"), path, StringComparison.Ordinal);
-        Assert.Equal(2, library.Load("brief", 2).Version);
-        Assert.Null(library.Lock.HashOf("brief", 2));
-        await services.GetRequiredService<JobRunner>().RunAsync(new JobRequest([RepositoryPaths.Seed("002")]) { PromptVersions = new Dictionary<string, int> { ["brief"] = 2 } });
-        Assert.Equal(library.Load("brief", 2).Sha256, library.Lock.HashOf("brief", 2));
+        Assert.EndsWith(Path.Combine("brief", $"v{next}.yaml"), path, StringComparison.Ordinal);
+        Assert.Equal(next, library.Load("brief", next).Version);
+        Assert.Null(library.Lock.HashOf("brief", next));
+        await services.GetRequiredService<JobRunner>().RunAsync(new JobRequest([RepositoryPaths.Seed("002")]) { PromptVersions = new Dictionary<string, int> { ["brief"] = next } });
+        Assert.Equal(library.Load("brief", next).Sha256, library.Lock.HashOf("brief", next));
     }
 
     [Fact]
@@ -101,13 +121,13 @@ public sealed class RerunTests : LoopbackServerTest, IAsyncLifetime
         var services = Services();
         var runner = services.GetRequiredService<JobRunner>();
         var first = await runner.RunAsync(new JobRequest([RepositoryPaths.Seeds]));
-        WriteSummarizeV2(services.GetRequiredService<PromptLibrary>());
+        var next = WriteNextSummarize(services.GetRequiredService<PromptLibrary>());
 
-        // The v2 prompt asks for one claim per chunk; the server's "model" obeys, and renders s1 of article 003 differently.
+        // The new prompt asks for one claim per chunk; the server's "model" obeys, and renders s1 of article 003 differently.
         Server.Override = r => r.Stage == "summarize" && r.Body.Contains(V2Marker, StringComparison.Ordinal)
             ? FakeModelReply.Content(FirstClaimOnly(r))
             : null;
-        var second = await runner.RerunAsync(first.JobId, new JobRequest([]) { PromptVersions = new Dictionary<string, int> { ["summarize"] = 2 } });
+        var second = await runner.RerunAsync(first.JobId, new JobRequest([]) { PromptVersions = new Dictionary<string, int> { ["summarize"] = next } });
 
         var diff = JobDiff.Between(first.JobDirectory, second.JobDirectory);
         var (md, html) = new Summarizer.Core.Rendering.DiffWriter().Write(diff);
@@ -118,7 +138,7 @@ public sealed class RerunTests : LoopbackServerTest, IAsyncLifetime
         Assert.All(diff.Articles, a => Assert.NotEmpty(a.Disappeared));
         var text = File.ReadAllText(md);
         var before = diff.A.Prompts.Single(p => p.Stage == "summarize").Sha256[..12];
-        Assert.Contains($"| summarize | v1 ({before}) | v2 (", text, StringComparison.Ordinal);
+        Assert.Contains($"| summarize | v{next - 1} ({before}) | v{next} (", text, StringComparison.Ordinal);
         Assert.Contains("- − Claim from s2", text, StringComparison.Ordinal);
         Assert.True(File.Exists(html));
         Assert.StartsWith(second.JobDirectory, md, StringComparison.Ordinal);
@@ -131,13 +151,14 @@ public sealed class RerunTests : LoopbackServerTest, IAsyncLifetime
         var runner = services.GetRequiredService<JobRunner>();
         var first = await runner.RunAsync(new JobRequest([RepositoryPaths.Seed("004")]));
         var library = services.GetRequiredService<PromptLibrary>();
+        var next = library.Versions("translate")[^1] + 1;
         var path = library.CreateNext("translate");
         File.WriteAllText(path, File.ReadAllText(path).Replace("Rules:", "Rules:\n  - Use British spelling.", StringComparison.Ordinal));
         Server.Override = r => r.Stage == "translate" && r.Body.Contains("British spelling", StringComparison.Ordinal)
             ? FakeModelReply.Content(FakeModel.Answer("translate", r.Input).Replace("Sentence s1 translated", "Sentence one rendered anew", StringComparison.Ordinal))
             : null;
 
-        var second = await runner.RerunAsync(first.JobId, new JobRequest([]) { PromptVersions = new Dictionary<string, int> { ["translate"] = 2 } });
+        var second = await runner.RerunAsync(first.JobId, new JobRequest([]) { PromptVersions = new Dictionary<string, int> { ["translate"] = next } });
         var article = Assert.Single(JobDiff.Between(first.JobDirectory, second.JobDirectory).Articles);
 
         var change = Assert.Single(article.ChangedSentences);
@@ -170,10 +191,12 @@ public sealed class RerunTests : LoopbackServerTest, IAsyncLifetime
 
     private ServiceProvider Services() => LoopbackJob.OpenAIServices(Server, Output.Path, ("Summarizer:Prompts:Root", _prompts.Path));
 
-    private void WriteSummarizeV2(PromptLibrary library)
+    /// <summary>Writes the next summarize version with one more rule and returns its number.</summary>
+    private static int WriteNextSummarize(PromptLibrary library)
     {
         var path = library.CreateNext("summarize");
         File.WriteAllText(path, File.ReadAllText(path).Replace("Rules:", "Rules:\n  - " + V2Marker, StringComparison.Ordinal));
+        return library.Versions("summarize")[^1];
     }
 
     private static string FirstClaimOnly(FakeModelRequest request)

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Summarizer.Core.Jobs;
+using Summarizer.Core.Validation;
+using Summarizer.Testing;
+
+namespace Summarizer.Core.Tests.Engines;
+
+/// <summary>
+/// What Semantic Kernel's own connectors put on the wire for each engine, surface and model family, and how the
+/// answers a real service gives (reasoning-model 400s, refusals, output filtering, both 400 filter spellings) are read.
+/// </summary>
+public sealed class ConnectorWireTests : LoopbackServerTest, IAsyncLifetime
+{
+    private const string Seed = "002";
+    private const string FilteredArticle = "002-3b258de76a274b28";
+
+    [Fact]
+    public async Task Azure_chat_sends_temperature_and_max_tokens_to_the_deployment_with_the_connector_api_version()
+    {
+        var result = await RunAsync(LoopbackJob.AzureServices(Server, Output.Path));
+
+        Assert.Equal(JobStatuses.Done, result.Status);
+        var request = Server.Requests[0];
+        Assert.Equal(("/openai/deployments/briefing-dep/chat/completions", "?api-version=2025-04-01-preview"), (request.Path, request.Query));
+        var body = Body(request);
+        Assert.Equal(0, body["temperature"]!.GetValue<double>());
+        Assert.Equal(4000, body["max_tokens"]!.GetValue<int>());
+        Assert.False(body.ContainsKey("max_completion_tokens"));
+        Assert.False(body.ContainsKey("seed"));
+        Assert.Equal("json_schema", body["response_format"]!["type"]!.GetValue<string>());
+        Assert.True(body["response_format"]!["json_schema"]!["strict"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_configured_api_version_is_sent_as_written_even_when_the_sdk_does_not_know_it()
+    {
+        await RunAsync(LoopbackJob.AzureServices(Server, Output.Path, ("Summarizer:Engine:ApiVersion", "2024-12-01-preview")));
+
+        Assert.All(Server.Requests, r => Assert.Equal("?api-version=2024-12-01-preview", r.Query));
+    }
+
+    [Fact]
+    public async Task Azure_reasoning_sends_max_completion_tokens_no_temperature_the_effort_and_the_seed_and_the_service_accepts_it()
+    {
+        Server.ReasoningModel = true;
+
+        var result = await RunAsync(LoopbackJob.AzureServices(
+            Server, Output.Path, ("Summarizer:Engine:Deployment", "o4-mini"), ("Summarizer:Engine:Model", "o4-mini"), ("Summarizer:Engine:Seed", "7")));
+
+        Assert.Equal(JobStatuses.Done, result.Status);
+        var translate = Body(Server.Requests.First(r => r.Stage == "translate"));
+        Assert.False(translate.ContainsKey("max_tokens"));
+        Assert.False(translate.ContainsKey("temperature"));
+        Assert.Equal(8000, translate["max_completion_tokens"]!.GetValue<int>());
+        Assert.Equal("low", translate["reasoning_effort"]!.GetValue<string>());
+        Assert.Equal(7, translate["seed"]!.GetValue<long>());
+        using var manifest = Manifest(result);
+        var provenance = manifest.RootElement.GetProperty("provenance");
+        Assert.Equal(("reasoning", 7L), (provenance.GetProperty("model_family").GetString(), provenance.GetProperty("seed").GetInt64()));
+        var prompt = provenance.GetProperty("prompts").EnumerateArray().First(p => p.GetProperty("stage").GetString() == "translate");
+        Assert.Equal(JsonValueKind.Null, prompt.GetProperty("temperature").ValueKind);
+        Assert.Equal("low", prompt.GetProperty("reasoning_effort").GetString());
+    }
+
+    [Fact]
+    public async Task A_reasoning_deployment_sent_chat_parameters_answers_400_and_the_reason_says_how_to_fix_it()
+    {
+        Server.ReasoningModel = true;
+
+        var result = await RunAsync(LoopbackJob.AzureServices(
+            Server, Output.Path, ("Summarizer:Engine:Deployment", "thinker"), ("Summarizer:Engine:Model", "thinker"), ("Summarizer:Engine:ModelFamily", "chat")));
+
+        var article = Assert.Single(result.Articles);
+        Assert.Equal(JobStatuses.Failed, article.Status);
+        Assert.Contains("HTTP 400 unsupported_parameter: Unsupported parameter: 'max_tokens' is not supported with this model.", article.Reason, StringComparison.Ordinal);
+        Assert.Contains("set Summarizer:Engine:ModelFamily to reasoning", article.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, Server.Count("translate"));
+    }
+
+    [Fact]
+    public async Task Azure_v1_surface_calls_openai_v1_with_no_api_version_the_deployment_as_model_and_the_api_key_header()
+    {
+        var result = await RunAsync(LoopbackJob.AzureServices(Server, Output.Path, ("Summarizer:Engine:AzureApi", "v1")));
+
+        Assert.Equal(JobStatuses.Done, result.Status);
+        Assert.All(Server.Requests, r => Assert.Equal(("/openai/v1/chat/completions", string.Empty), (r.Path, r.Query)));
+        Assert.All(Server.Requests, r => Assert.Equal((LoopbackJob.AzureKey, null), (r.ApiKeyHeader, r.Authorization)));
+        Assert.All(Server.Requests, r => Assert.Equal("briefing-dep", Body(r)["model"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task OpenAI_sends_the_model_a_bearer_key_and_max_completion_tokens()
+    {
+        var result = await RunAsync(LoopbackJob.OpenAIServices(Server, Output.Path));
+
+        Assert.Equal(JobStatuses.Done, result.Status);
+        var request = Server.Requests[0];
+        Assert.Equal(("/v1/chat/completions", $"Bearer {LoopbackJob.OpenAIKey}"), (request.Path, request.Authorization));
+        var body = Body(request);
+        Assert.Equal("gpt-4o-mini", body["model"]!.GetValue<string>());
+        Assert.Equal(0, body["temperature"]!.GetValue<double>());
+        Assert.True(body.ContainsKey("max_completion_tokens"));
+    }
+
+    [Fact]
+    public async Task A_refusal_is_recorded_in_the_models_words_with_no_repair_call()
+    {
+        const string Words = "I'm sorry, I can't help with that request.";
+        Server.Override = r => r.Stage == "translate" && r.Arabic.Contains("1.39", StringComparison.Ordinal) ? FakeModelReply.Refusal(Words) : null;
+
+        var result = await RunAsync(LoopbackJob.OpenAIServices(Server, Output.Path));
+
+        Assert.Single(Server.Requests, r => r.Stage == "translate" && r.Arabic.Contains("1.39", StringComparison.Ordinal));
+        Assert.DoesNotContain(Server.Requests, r => r.IsRepair);
+        using var manifest = Manifest(result);
+        var refused = Assert.Single(manifest.RootElement.GetProperty("filtered").EnumerateArray());
+        Assert.Equal(("refused", Words), (refused.GetProperty("kind").GetString(), refused.GetProperty("refusal").GetString()));
+        var briefing = File.ReadAllText(Path.Combine(result.JobDirectory, "briefing.md"));
+        Assert.Contains("refused by the model", briefing, StringComparison.Ordinal);
+        Assert.Contains("can't help with that request", briefing, StringComparison.Ordinal);
+        Assert.Contains(FlagCodes.Refused, File.ReadAllText(Path.Combine(result.JobDirectory, "articles", FilteredArticle, "translation.json")), StringComparison.Ordinal);
+        Assert.Contains("refused by the model", File.ReadAllText(Path.Combine(result.JobDirectory, "articles", FilteredArticle, "side-by-side.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_answer_withheld_by_the_output_filter_records_the_category_and_severity_from_content_filter_results()
+    {
+        Server.Override = r => r.Stage == "translate" && r.Arabic.Contains("1.39", StringComparison.Ordinal) ? FakeModelReply.OutputFiltered("self_harm", "high") : null;
+
+        var result = await RunAsync(LoopbackJob.AzureServices(Server, Output.Path));
+
+        using var manifest = Manifest(result);
+        var filtered = Assert.Single(manifest.RootElement.GetProperty("filtered").EnumerateArray());
+        Assert.Equal(("self_harm", "high", "completion"), (filtered.GetProperty("category").GetString(), filtered.GetProperty("severity").GetString(), filtered.GetProperty("where").GetString()));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Both_spellings_of_the_400_filter_error_give_the_category_and_severity(bool underscored)
+    {
+        Server.Override = r => r.Stage == "translate" && r.Arabic.Contains("1.39", StringComparison.Ordinal) ? FakeModelReply.Filtered("hate", "medium", underscored) : null;
+
+        var result = await RunAsync(LoopbackJob.AzureServices(Server, Output.Path));
+
+        using var manifest = Manifest(result);
+        var filtered = Assert.Single(manifest.RootElement.GetProperty("filtered").EnumerateArray());
+        Assert.Equal(("hate", "medium", "prompt"), (filtered.GetProperty("category").GetString(), filtered.GetProperty("severity").GetString(), filtered.GetProperty("where").GetString()));
+    }
+
+    private static JsonObject Body(FakeModelRequest request) => JsonNode.Parse(request.Body)!.AsObject();
+
+    private static Task<JobResult> RunAsync(ServiceProvider services) => LoopbackJob.RunAsync(services, RepositoryPaths.Seed(Seed));
+
+    private static JsonDocument Manifest(JobResult result) => JsonDocument.Parse(File.ReadAllText(Path.Combine(result.JobDirectory, "manifest.json")));
+}
