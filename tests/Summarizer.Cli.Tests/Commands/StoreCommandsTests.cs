@@ -107,14 +107,14 @@ public sealed class StoreCommandsTests : LoopbackServerTest, IAsyncLifetime
     }
 
     [Fact]
-    public async Task Prompts_list_and_check_describe_the_published_versions()
+    public async Task Prompts_list_and_check_describe_the_published_versions_both_formats_locked()
     {
         var list = await CliRunner.RunWithSettingsAsync(Settings, "prompts", "list");
         var check = await CliRunner.RunWithSettingsAsync(Settings, "prompts", "check");
 
         Assert.Contains("summarize  v1 (locked), v2* (locked)", list.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, check.ExitCode);
-        Assert.Equal(4, check.Output.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal) && l.EndsWith(" locked", StringComparison.Ordinal)));
+        Assert.Equal(8, check.Output.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal) && l.EndsWith(" locked", StringComparison.Ordinal)));
     }
 
     private KeyValuePair<string, string?>[] Settings =>
