@@ -10,6 +10,6 @@ namespace Summarizer.Core.Evaluation;
 /// </remarks>
 public static class SacreBleu
 {
-    /// <summary>The sacreBLEU version, as its signatures print it.</summary>
+    /// <summary>Gets the sacreBLEU version, as its signatures print it.</summary>
     public const string Version = "2.6.0";
 }
