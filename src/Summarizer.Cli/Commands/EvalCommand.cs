@@ -39,7 +39,9 @@ public static class EvalCommand
 
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus                       chrF2 {report.ChrF,6:0.00}  chrF2++ {report.ChrFPlusPlus,6:0.00}  BLEU {report.Bleu,6:0.00}"));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"citation validity {report.CitationValidity * 100:0.0}%; claims with unsupported numbers {report.UnsupportedClaimRate * 100:0.0}%"));
-            context.Out.WriteLine($"{report.Signatures.ChrF}\n{report.Signatures.ChrFPlusPlus}\n{report.Signatures.Bleu}");
+
+            // sacreBLEU labels a score "name|signature"; eval.json keeps the bare signatures, as sacreBLEU's JSON does.
+            context.Out.WriteLine($"chrF2|{report.Signatures.ChrF}\nchrF2++|{report.Signatures.ChrFPlusPlus}\nBLEU|{report.Signatures.Bleu}");
             return report.Articles.Any(a => a.Problem is not null) ? ExitCodes.PartialFailure : ExitCodes.Success;
         });
         return command;

@@ -1,22 +1,24 @@
-using System.Text.RegularExpressions;
-
 namespace Summarizer.Core.Evaluation;
 
 /// <summary>
-/// BLEU as sacreBLEU computes it by default: 13a tokenisation, n-grams up to 4, clipped counts summed over the corpus,
-/// brevity penalty, and "exp" smoothing for orders without a match. Signature: <c>BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp</c>.
+/// BLEU exactly as sacreBLEU's <c>BLEU()</c> computes it: 13a tokenisation, n-grams up to 4 clipped and summed over the
+/// corpus, the brevity penalty, "exp" smoothing for orders without a match, no effective order.
 /// </summary>
-public static partial class Bleu
+public static class Bleu
 {
     private const int MaxOrder = 4;
 
-    /// <summary>Gets the sacreBLEU-style signature of this configuration.</summary>
-    public const string Signature = "BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp";
+    /// <summary>Gets sacreBLEU's signature of this configuration.</summary>
+    public const string Signature = $"nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:{SacreBleu.Version}";
 
-    /// <summary>Scores one segment (0..100).</summary>
+    /// <summary>Scores one segment (0..100) as <c>BLEU().sentence_score</c> does.</summary>
+    /// <remarks>
+    /// Effective order stays off, as the signature says, so a segment under four tokens scores 0; sacreBLEU's
+    /// <c>sentence_bleu()</c> function turns it on and would not.
+    /// </remarks>
     public static double Sentence(string hypothesis, string reference) => Corpus([(hypothesis, reference)]);
 
-    /// <summary>Scores aligned segments as a corpus (0..100).</summary>
+    /// <summary>Scores aligned segments as a corpus (0..100); a blank reference is an empty reference, not a missing one.</summary>
     public static double Corpus(IEnumerable<(string Hypothesis, string Reference)> segments)
     {
         var matches = new long[MaxOrder];
@@ -24,20 +26,26 @@ public static partial class Bleu
         long hypothesisLength = 0, referenceLength = 0;
         foreach (var (hypothesis, reference) in segments)
         {
-            var hyp = Tokenize13a(hypothesis);
-            var refTokens = Tokenize13a(reference);
-            hypothesisLength += hyp.Count;
-            referenceLength += refTokens.Count;
+            var hypothesisTokens = Tokenizer13a.Tokenize(hypothesis);
+            var referenceTokens = Tokenizer13a.Tokenize(reference);
+            hypothesisLength += hypothesisTokens.Length;
+            referenceLength += referenceTokens.Length;
             for (var n = 1; n <= MaxOrder; n++)
             {
-                var hypGrams = Grams(hyp, n);
-                var refGrams = Grams(refTokens, n);
-                totals[n - 1] += Math.Max(0, hyp.Count - n + 1);
-                matches[n - 1] += hypGrams.Sum(g => Math.Min(g.Value, refGrams.GetValueOrDefault(g.Key)));
+                // Unlike chrF, BLEU counts every hypothesis n-gram, whether or not the reference has any of that order.
+                var match = NGrams.Match(NGrams.Count(hypothesisTokens, n, " "), NGrams.Count(referenceTokens, n, " "));
+                totals[n - 1] += match.Hypothesis;
+                matches[n - 1] += match.Matched;
             }
         }
 
-        if (hypothesisLength == 0)
+        return Score(matches, totals, hypothesisLength, referenceLength);
+    }
+
+    private static double Score(long[] matches, long[] totals, long hypothesisLength, long referenceLength)
+    {
+        // sacreBLEU stops at 0 when nothing matches at all, before smoothing could lend the orders a precision.
+        if (matches.All(m => m == 0))
         {
             return 0;
         }
@@ -45,12 +53,13 @@ public static partial class Bleu
         double logSum = 0, smooth = 1;
         for (var n = 0; n < MaxOrder; n++)
         {
-            double precision;
+            // An order with no n-grams has precision 0; sacreBLEU floors its log at -9999999999, which makes the score 0.
             if (totals[n] == 0)
             {
                 return 0;
             }
 
+            double precision;
             if (matches[n] == 0)
             {
                 smooth *= 2;
@@ -64,49 +73,7 @@ public static partial class Bleu
             logSum += Math.Log(precision);
         }
 
-        var brevity = hypothesisLength >= referenceLength ? 1 : Math.Exp(1 - ((double)referenceLength / hypothesisLength));
+        var brevity = hypothesisLength < referenceLength ? Math.Exp(1 - ((double)referenceLength / hypothesisLength)) : 1;
         return brevity * Math.Exp(logSum / MaxOrder);
     }
-
-    /// <summary>The 13a tokeniser (mteval-v13a): punctuation split off, except dots and commas inside numbers.</summary>
-    public static List<string> Tokenize13a(string text)
-    {
-        var line = text.Replace("<skipped>", string.Empty, StringComparison.Ordinal).Replace("-\n", string.Empty, StringComparison.Ordinal).Replace('\n', ' ');
-        if (line.Contains('&', StringComparison.Ordinal))
-        {
-            line = line.Replace("&quot;", "\"", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal)
-                .Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal);
-        }
-
-        line = $" {line} ";
-        line = Symbols().Replace(line, " $1 ");
-        line = DotCommaAfterNonDigit().Replace(line, "$1 $2 ");
-        line = DotCommaBeforeNonDigit().Replace(line, " $1 $2");
-        line = DashAfterDigit().Replace(line, "$1 $2 ");
-        return line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-    }
-
-    private static Dictionary<string, int> Grams(List<string> tokens, int n)
-    {
-        var grams = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i + n <= tokens.Count; i++)
-        {
-            var gram = string.Join('\u0001', tokens.Skip(i).Take(n));
-            grams[gram] = grams.GetValueOrDefault(gram) + 1;
-        }
-
-        return grams;
-    }
-
-    [GeneratedRegex(@"([\{-\~\[-\` -\&\(-\+\:-\@\/])")]
-    private static partial Regex Symbols();
-
-    [GeneratedRegex(@"([^0-9])([\.,])")]
-    private static partial Regex DotCommaAfterNonDigit();
-
-    [GeneratedRegex(@"([\.,])([^0-9])")]
-    private static partial Regex DotCommaBeforeNonDigit();
-
-    [GeneratedRegex(@"([0-9])(-)")]
-    private static partial Regex DashAfterDigit();
 }

@@ -1,22 +1,27 @@
+using System.Globalization;
+
 namespace Summarizer.Core.Evaluation;
 
 /// <summary>
-/// chrF as sacreBLEU defines it: character n-grams of orders 1..6 with white space removed (plus word n-grams for
-/// chrF++), precision and recall averaged over the orders that occur, combined as F-beta with beta = 2.
-/// Corpus scores add the n-gram statistics of all segments before computing F, as sacreBLEU does.
+/// chrF exactly as sacreBLEU's <c>CHRF()</c> computes it: character n-grams of orders 1..6 over code points with white
+/// space removed (plus word n-grams for chrF++), precision and recall averaged over the orders both sides have, combined
+/// as F-beta. Corpus scores add the n-gram statistics of all segments before computing F.
 /// </summary>
-public sealed class ChrF(int charOrder = 6, int wordOrder = 0, double beta = 2)
+public sealed class ChrF(int charOrder = 6, int wordOrder = 0, int beta = 2)
 {
-    /// <summary>Gets the sacreBLEU-style name of the metric, e.g. <c>chrF2</c> or <c>chrF2++</c>.</summary>
-    public string Name => "chrF" + beta.ToString(System.Globalization.CultureInfo.InvariantCulture) + (wordOrder == 2 ? "++" : wordOrder > 0 ? "+" : string.Empty);
+    // string.punctuation: sacreBLEU separates only these from a word's ends, so “ ” « » ، ؟ … stay part of the word.
+    private const string AsciiPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-    /// <summary>Gets the sacreBLEU-style signature, e.g. <c>chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no</c>.</summary>
-    public string Signature => $"{Name}|nrefs:1|case:mixed|eff:yes|nc:{charOrder}|nw:{wordOrder}|space:no";
+    /// <summary>Gets sacreBLEU's name of the metric: <c>chrF2</c>, and one <c>+</c> per word order (<c>chrF2++</c>).</summary>
+    public string Name => string.Create(CultureInfo.InvariantCulture, $"chrF{beta}") + new string('+', wordOrder);
+
+    /// <summary>Gets sacreBLEU's signature, e.g. <c>nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0</c>.</summary>
+    public string Signature => string.Create(CultureInfo.InvariantCulture, $"nrefs:1|case:mixed|eff:yes|nc:{charOrder}|nw:{wordOrder}|space:no|version:{SacreBleu.Version}");
 
     /// <summary>Scores one hypothesis against one reference (0..100).</summary>
     public double Sentence(string hypothesis, string reference) => Score(Statistics(hypothesis, reference));
 
-    /// <summary>Scores aligned segments as a corpus (0..100).</summary>
+    /// <summary>Scores aligned segments as a corpus (0..100); a blank reference is an empty reference, not a missing one.</summary>
     public double Corpus(IEnumerable<(string Hypothesis, string Reference)> segments)
     {
         var total = new long[3 * (charOrder + wordOrder)];
@@ -33,42 +38,54 @@ public sealed class ChrF(int charOrder = 6, int wordOrder = 0, double beta = 2)
     }
 
     /// <summary>Per order: hypothesis n-grams, reference n-grams, matches (clipped); characters first, then words.</summary>
+    /// <remarks>
+    /// An order the reference has no n-gram of counts no hypothesis n-grams either, as in sacreBLEU, so a short or blank
+    /// reference does not lower the corpus precision.
+    /// </remarks>
     public long[] Statistics(string hypothesis, string reference)
     {
         var stats = new long[3 * (charOrder + wordOrder)];
-        var hypChars = RemoveWhitespace(hypothesis);
-        var refChars = RemoveWhitespace(reference);
+        var hypothesisChars = SacreBleuText.CodePoints(SacreBleuText.RemoveWhiteSpace(hypothesis));
+        var referenceChars = SacreBleuText.CodePoints(SacreBleuText.RemoveWhiteSpace(reference));
         for (var n = 1; n <= charOrder; n++)
         {
-            Fill(stats, n - 1, CharGrams(hypChars, n), CharGrams(refChars, n));
+            Fill(stats, n - 1, NGrams.Match(NGrams.Count(hypothesisChars, n, string.Empty), NGrams.Count(referenceChars, n, string.Empty)));
         }
 
         if (wordOrder > 0)
         {
-            var hypWords = Words(hypothesis);
-            var refWords = Words(reference);
+            var hypothesisWords = Words(hypothesis);
+            var referenceWords = Words(reference);
             for (var n = 1; n <= wordOrder; n++)
             {
-                Fill(stats, charOrder + n - 1, WordGrams(hypWords, n), WordGrams(refWords, n));
+                Fill(stats, charOrder + n - 1, NGrams.Match(NGrams.Count(hypothesisWords, n, " "), NGrams.Count(referenceWords, n, " ")));
             }
         }
 
         return stats;
     }
 
+    private static void Fill(long[] stats, int order, NGramMatch match)
+    {
+        stats[3 * order] = match.Reference > 0 ? match.Hypothesis : 0;
+        stats[(3 * order) + 1] = match.Reference;
+        stats[(3 * order) + 2] = match.Matched;
+    }
+
     private double Score(long[] stats)
     {
-        const double epsilon = 1e-16;
         var factor = beta * beta;
         double precision = 0, recall = 0;
         var effectiveOrder = 0;
         for (var i = 0; i < charOrder + wordOrder; i++)
         {
-            var (hyp, reference, match) = (stats[3 * i], stats[(3 * i) + 1], stats[(3 * i) + 2]);
-            precision += hyp > 0 ? (double)match / hyp : epsilon;
-            recall += reference > 0 ? (double)match / reference : epsilon;
-            if (hyp > 0 && reference > 0)
+            var (hypothesis, reference, matched) = (stats[3 * i], stats[(3 * i) + 1], stats[(3 * i) + 2]);
+
+            // eff:yes — an order counts only when both sides have n-grams of it; sacreBLEU's epsilon never enters the mean.
+            if (hypothesis > 0 && reference > 0)
             {
+                precision += (double)matched / hypothesis;
+                recall += (double)matched / reference;
                 effectiveOrder++;
             }
         }
@@ -80,64 +97,39 @@ public sealed class ChrF(int charOrder = 6, int wordOrder = 0, double beta = 2)
 
         precision /= effectiveOrder;
         recall /= effectiveOrder;
-        return precision + recall == 0 ? 0 : 100 * (1 + factor) * precision * recall / ((factor * precision) + recall);
+        return precision + recall == 0 ? 0 : 100 * ((1 + factor) * precision * recall / ((factor * precision) + recall));
     }
 
-    private static void Fill(long[] stats, int order, Dictionary<string, int> hypothesis, Dictionary<string, int> reference)
-    {
-        stats[3 * order] = hypothesis.Values.Sum();
-        stats[(3 * order) + 1] = reference.Values.Sum();
-        stats[(3 * order) + 2] = hypothesis.Sum(g => Math.Min(g.Value, reference.GetValueOrDefault(g.Key)));
-    }
-
-    private static string RemoveWhitespace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
-
-    private static Dictionary<string, int> CharGrams(string text, int n)
-    {
-        var grams = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i + n <= text.Length; i++)
-        {
-            var gram = text.Substring(i, n);
-            grams[gram] = grams.GetValueOrDefault(gram) + 1;
-        }
-
-        return grams;
-    }
-
-    /// <summary>sacreBLEU splits words on white space and separates punctuation at either end of a word.</summary>
-    private static List<string> Words(string text)
+    /// <summary>
+    /// chrF++'s words: the text split on white space, then one ASCII punctuation mark split off the end of a word of two or
+    /// more code points, or else off its start (so "(hi)" gives "(hi" and ")", as in sacreBLEU).
+    /// </summary>
+    private static string[] Words(string text)
     {
         var words = new List<string>();
-        foreach (var token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in SacreBleuText.Split(text))
         {
-            if (token.Length > 1 && char.IsPunctuation(token[^1]))
+            // Python's len() counts code points: a lone emoji is one character and stays whole.
+            if (word.Length == 1 || (word.Length == 2 && char.IsSurrogatePair(word, 0)))
             {
-                words.Add(token[..^1]);
-                words.Add(token[^1..]);
+                words.Add(word);
             }
-            else if (token.Length > 1 && char.IsPunctuation(token[0]))
+            else if (AsciiPunctuation.Contains(word[^1], StringComparison.Ordinal))
             {
-                words.Add(token[..1]);
-                words.Add(token[1..]);
+                words.Add(word[..^1]);
+                words.Add(word[^1..]);
+            }
+            else if (AsciiPunctuation.Contains(word[0], StringComparison.Ordinal))
+            {
+                words.Add(word[..1]);
+                words.Add(word[1..]);
             }
             else
             {
-                words.Add(token);
+                words.Add(word);
             }
         }
 
-        return words;
-    }
-
-    private static Dictionary<string, int> WordGrams(List<string> words, int n)
-    {
-        var grams = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i + n <= words.Count; i++)
-        {
-            var gram = string.Join(' ', words.Skip(i).Take(n));
-            grams[gram] = grams.GetValueOrDefault(gram) + 1;
-        }
-
-        return grams;
+        return [.. words];
     }
 }

@@ -6,8 +6,9 @@ namespace Summarizer.Core.Evaluation;
 
 /// <summary>
 /// Scores a job's translations against reference English — a folder of <c>&lt;article-id&gt;.txt</c> files (one sentence
-/// per line, line N for sentence sN) or another job — with chrF2, chrF2++ and BLEU per article and for the corpus, and
-/// measures the claims: the share of citations that resolve and the share of claims flagged unsupported_number.
+/// per line, line N for sentence sN; a blank line is an empty reference) or another job — with chrF2, chrF2++ and BLEU
+/// exactly as sacreBLEU computes them, per article and for the corpus, and measures the claims: the share of citations
+/// that resolve and the share of claims flagged unsupported_number.
 /// </summary>
 public static class JobEvaluation
 {
@@ -23,7 +24,8 @@ public static class JobEvaluation
         int allCited = 0, allValid = 0, allClaims = 0, allUnsupported = 0;
         foreach (var (id, article) in job.Articles.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            var (lines, problem) = ReferenceLines(id, article, referenceJob, references);
+            var ids = article.Sentences.Keys.OrderBy(s => int.Parse(s[1..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var (lines, problem) = ReferenceLines(id, ids, referenceJob, references);
             var (cited, valid, claims, unsupported) = ClaimStats(Path.Combine(jobDirectory, "articles", id), article);
             (allCited, allValid, allClaims, allUnsupported) = (allCited + cited, allValid + valid, allClaims + claims, allUnsupported + unsupported);
             if (lines is null)
@@ -32,9 +34,7 @@ public static class JobEvaluation
                 continue;
             }
 
-            var pairs = article.Sentences.OrderBy(s => int.Parse(s.Key[1..], System.Globalization.CultureInfo.InvariantCulture))
-                .Select((s, i) => (s.Value.En ?? string.Empty, lines[i]))
-                .ToList();
+            var pairs = ids.Select((s, i) => (article.Sentences[s].En ?? string.Empty, lines[i])).ToList();
             corpus.AddRange(pairs);
             articles.Add(new ArticleEvaluation(
                 id, chrf.Corpus(pairs), chrfpp.Corpus(pairs), Bleu.Corpus(pairs),
@@ -53,9 +53,9 @@ public static class JobEvaluation
             articles);
     }
 
-    private static (List<string>? Lines, string? Problem) ReferenceLines(string id, ArticleSnapshot article, JobSnapshot? referenceJob, string references)
+    /// <summary>The reference for each sentence id, in the order given; a blank line is an empty reference, as in sacreBLEU.</summary>
+    private static (IReadOnlyList<string>? Lines, string? Problem) ReferenceLines(string id, List<string> sentenceIds, JobSnapshot? referenceJob, string references)
     {
-        List<string> lines;
         if (referenceJob is not null)
         {
             if (!referenceJob.Articles.TryGetValue(id, out var other))
@@ -63,8 +63,7 @@ public static class JobEvaluation
                 return (null, $"no article {id} in the reference job");
             }
 
-            lines = article.Sentences.Keys.Select(s => other.Sentences.TryGetValue(s, out var o) ? o.En ?? string.Empty : string.Empty).ToList();
-            return (lines, null);
+            return (sentenceIds.Select(s => other.Sentences.TryGetValue(s, out var o) ? o.En ?? string.Empty : string.Empty).ToList(), null);
         }
 
         var path = Path.Combine(references, id + ".txt");
@@ -73,10 +72,33 @@ public static class JobEvaluation
             return (null, $"no reference file {id}.txt");
         }
 
-        lines = File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        return lines.Count == article.Sentences.Count
+        var lines = ReadLines(path);
+        return lines.Length == sentenceIds.Count
             ? (lines, null)
-            : (null, $"{id}.txt has {lines.Count} lines for {article.Sentences.Count} sentences");
+            : (null, $"{id}.txt has {lines.Length} lines for {sentenceIds.Count} sentences");
+    }
+
+    /// <summary>Reads a reference file's lines as sacreBLEU's command line does: split on '\n' only, each right-stripped.</summary>
+    /// <remarks>
+    /// Blank lines stay: dropping them would shift every later reference onto the wrong sentence and leave the article
+    /// unscored. A lone '\r' or U+2028 does not end a line for sacreBLEU, so it does not here either.
+    /// </remarks>
+    private static string[] ReadLines(string path)
+    {
+        var text = File.ReadAllText(path);
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var lines = text.Split('\n').Select(SacreBleuText.TrimEnd).ToList();
+        if (text.EndsWith('\n'))
+        {
+            // A final '\n' ends the last line; it does not start an empty one.
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return [.. lines];
     }
 
     /// <summary>Citations in claims and the English summary that name a sentence of the article; claims flagged unsupported_number.</summary>
@@ -108,7 +130,7 @@ public sealed record EvaluationReport(
     double? UnsupportedClaimRate,
     IReadOnlyList<ArticleEvaluation> Articles);
 
-/// <summary>The sacreBLEU-style signatures of the metrics.</summary>
+/// <summary>sacreBLEU's signatures of the metrics, e.g. <c>nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0</c>.</summary>
 public sealed record EvaluationSignatures(string ChrF, string ChrFPlusPlus, string Bleu);
 
 /// <summary>One article's scores; <see cref="Problem"/> says why a translation score is missing.</summary>

@@ -79,10 +79,13 @@ public sealed class StoreCommandsTests : LoopbackServerTest, IAsyncLifetime
         Assert.Equal(ExitCodes.Success, same.ExitCode);
         Assert.Contains("chrF2 100.00  chrF2++ 100.00  BLEU 100.00", same.Output, StringComparison.Ordinal);
         Assert.Contains("citation validity 100.0%", same.Output, StringComparison.Ordinal);
-        Assert.Contains("chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no", same.Output, StringComparison.Ordinal);
+        Assert.Contains("chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0\n", same.Output, StringComparison.Ordinal);
+        Assert.Contains("chrF2++|nrefs:1|case:mixed|eff:yes|nc:6|nw:2|space:no|version:2.6.0\n", same.Output, StringComparison.Ordinal);
+        Assert.Contains("BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0", same.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("BLEU 100.00", changed.Output, StringComparison.Ordinal);
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output.Path, job, "eval.json")));
         Assert.InRange(report.RootElement.GetProperty("chr_f").GetDouble(), 50, 99.99);
+        Assert.Equal("nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0", report.RootElement.GetProperty("signatures").GetProperty("bleu").GetString());
     }
 
     [Fact]
