@@ -23,6 +23,9 @@ public sealed record FakeModelRequest(
     bool IsRepair,
     int Attempt)
 {
+    /// <summary>Gets the names of the request's headers, in lower case and sorted (values are not kept: some are secrets).</summary>
+    public IReadOnlyList<string> HeaderNames { get; init; } = [];
+
     /// <summary>Gets when the request arrived.</summary>
     public DateTimeOffset At { get; } = DateTimeOffset.UtcNow;
 

@@ -155,7 +155,10 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         var request = new FakeModelRequest(
             http.Request.Path, http.Request.QueryString.Value ?? string.Empty,
             http.Request.Headers["api-key"].FirstOrDefault(), http.Request.Headers.Authorization.FirstOrDefault(),
-            body, stage, input, isRepair, attempt);
+            body, stage, input, isRepair, attempt)
+        {
+            HeaderNames = http.Request.Headers.Keys.Select(k => k.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
+        };
         _requests.Enqueue(request);
 
         if (Delay > TimeSpan.Zero)
