@@ -12,6 +12,12 @@ public static class ExitCodes
     /// <summary>The command ran, but some articles were rejected or failed.</summary>
     public const int PartialFailure = 2;
 
+    /// <summary>The job store or the output folder cannot be used: damaged, not writable, not a folder, or the disk is full.</summary>
+    public const int StoreOrOutputUnusable = 3;
+
+    /// <summary>An unexpected failure inside the tool (a bug): one line, and the stack trace with <c>--verbose</c>.</summary>
+    public const int InternalError = 70;
+
     /// <summary>The user cancelled with Ctrl+C.</summary>
     public const int Cancelled = 130;
 }

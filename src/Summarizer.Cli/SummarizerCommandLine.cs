@@ -1,15 +1,24 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Summarizer.Cli.Commands;
+using Summarizer.Core.Engines;
+using Summarizer.Core.Rendering;
 
 namespace Summarizer.Cli;
 
 /// <summary>The root command: verbs, parsing, and the one place exceptions become a one-line error and an exit code.</summary>
 public static class SummarizerCommandLine
 {
+    /// <summary>The environment variable that turns on stack traces, like <c>--verbose</c>.</summary>
+    public const string DebugVariable = "SUMMARIZER_DEBUG";
+
     /// <summary>Parses the arguments and runs the chosen command.</summary>
     public static async Task<int> InvokeAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
+        var verbose = new Option<bool>("--verbose") { Description = "On an error, also print the stack trace (or set SUMMARIZER_DEBUG=1).", Recursive = true };
         var root = new RootCommand("Arabic → English news briefings with cited claims, over Semantic Kernel.")
         {
             PlanCommand.Create(context),
@@ -23,10 +32,24 @@ public static class SummarizerCommandLine
             StoreCommands.Cache(context),
             PromptsCommand.Create(context),
         };
+        root.Options.Add(verbose);
 
         var parsed = root.Parse(args);
+        var json = args.Contains("--json", StringComparer.Ordinal);
+        var debug = args.Contains("--verbose", StringComparer.Ordinal) || Environment.GetEnvironmentVariable(DebugVariable) is "1" or "true";
+        if (parsed.Errors.Count > 0 || ParseErrors.OptionTakenAsPath(parsed) is not null)
+        {
+            return await ReportAsync(context, new CliError(ExitCodes.UsageError, "usage", ParseErrors.Describe(parsed)), json);
+        }
+
         try
         {
+            if (parsed.Action is not HelpAction && parsed.CommandResult.Command != root)
+            {
+                // Every setting is read and checked before a command does anything: a bad value fails here, once, by name.
+                context.Services.GetService<IStartupValidator>()?.Validate();
+            }
+
             return await parsed.InvokeAsync(new InvocationConfiguration
             {
                 Output = context.Out,
@@ -36,15 +59,43 @@ public static class SummarizerCommandLine
                 EnableDefaultExceptionHandler = false,
             }, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex)
         {
-            await context.Error.WriteLineAsync("cancelled");
-            return ExitCodes.Cancelled;
+            var error = CliError.From(ex);
+            if (debug)
+            {
+                await context.Error.WriteLineAsync(Redact(context, ex.ToString()));
+            }
+
+            return await ReportAsync(context, error, json);
         }
-        catch (OptionsValidationException ex)
+    }
+
+    /// <summary>Writes the one line on stderr, and with <c>--json</c> one JSON object on stdout; returns the exit code.</summary>
+    private static async Task<int> ReportAsync(CliContext context, CliError error, bool json)
+    {
+        var message = Redact(context, error.Message);
+        await context.Error.WriteLineAsync($"error: {message}");
+        if (json)
         {
-            await context.Error.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}");
-            return ExitCodes.UsageError;
+            var body = new { Error = new { error.Code, Message = message, error.ExitCode } };
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(body, OutputJson.Options));
+        }
+
+        return error.ExitCode;
+    }
+
+    /// <summary>Keys a server repeated, or a configuration message quoted, never reach the terminal.</summary>
+    private static string Redact(CliContext context, string text)
+    {
+        try
+        {
+            return context.Services.GetService<SecretRedactor>() is { } redactor ? redactor.Redact(text) : text;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException)
+        {
+            // The redactor's own settings did not bind; the error being reported says why.
+            return text;
         }
     }
 }

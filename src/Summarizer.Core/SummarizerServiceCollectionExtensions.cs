@@ -15,17 +15,17 @@ namespace Summarizer.Core;
 /// <summary>Registers the summarizer's services.</summary>
 public static class SummarizerServiceCollectionExtensions
 {
-    /// <summary>Adds the core services with options bound from <paramref name="configuration"/> and validated on first use.</summary>
+    /// <summary>Adds the core services with options bound from <paramref name="configuration"/> and validated before a command runs (<c>IStartupValidator</c>).</summary>
     public static IServiceCollection AddSummarizerCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations();
-        services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName)).ValidateDataAnnotations();
-        services.AddOptions<PlanningOptions>().Bind(configuration.GetSection(PlanningOptions.SectionName)).ValidateDataAnnotations();
-        services.AddOptions<PricingOptions>().Bind(configuration.GetSection(PricingOptions.SectionName));
-        services.AddOptions<PromptOptions>().Bind(configuration.GetSection(PromptOptions.SectionName)).ValidateDataAnnotations();
-        services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.SectionName)).ValidateDataAnnotations();
-        services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.SectionName)).ValidateDataAnnotations();
-        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations();
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PlanningOptions>().Bind(configuration.GetSection(PlanningOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PricingOptions>().Bind(configuration.GetSection(PricingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PromptOptions>().Bind(configuration.GetSection(PromptOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<TextDecoder>();
         services.AddSingleton<TextNormalizer>();
@@ -44,6 +44,7 @@ public static class SummarizerServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PromptLibrary>();
         services.AddSingleton<ReferenceDataStore>();
+        services.AddSingleton<SecretRedactor>();
         services.AddSingleton<EngineFactory>();
         services.AddSingleton<JobWriter>();
         services.AddSingleton<DiffWriter>();

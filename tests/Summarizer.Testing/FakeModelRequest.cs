@@ -39,6 +39,9 @@ public sealed record FakeModelReply(int Status, string Body)
     /// <summary>Gets response headers to send (for example retry-after-ms).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Gets the content type of the answer.</summary>
+    public string ContentType { get; init; } = "application/json";
+
     /// <summary>Gets how long to wait before answering.</summary>
     public TimeSpan Delay { get; init; }
 

@@ -195,7 +195,7 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         }
 
         var reply = Override?.Invoke(request) ?? new FakeModelReply(200, Completion(FakeModel.Answer(stage, input)));
-        if (reply.Status == 200 && JsonNode.Parse(reply.Body) is JsonObject completion && completion["usage"] is JsonObject usage)
+        if (reply.Status == 200 && TryParse(reply.Body) is JsonObject completion && completion["usage"] is JsonObject usage)
         {
             // Every answer reports what its prompt really cost, whoever wrote the answer.
             usage["prompt_tokens"] = promptTokens;
@@ -223,8 +223,20 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         }
 
         http.Response.StatusCode = reply.Status;
-        http.Response.ContentType = "application/json";
+        http.Response.ContentType = reply.ContentType;
         await http.Response.WriteAsync(reply.Body);
+    }
+
+    private static JsonNode? TryParse(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Content(JsonObject message) => message["content"] switch

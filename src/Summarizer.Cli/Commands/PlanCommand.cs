@@ -42,16 +42,8 @@ public static class PlanCommand
 
     private static async Task<int> RunAsync(CliContext context, PlanRequest request, bool asJson, CancellationToken cancellationToken)
     {
-        JobPlan plan;
-        try
-        {
-            plan = await context.Services.GetRequiredService<JobPlanner>().PlanAsync(request, cancellationToken: cancellationToken);
-        }
-        catch (PlanInputException ex)
-        {
-            await context.Error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.UsageError;
-        }
+        // A missing path (PlanInputException) is reported by the top-level handler, with --json too.
+        var plan = await context.Services.GetRequiredService<JobPlanner>().PlanAsync(request, cancellationToken: cancellationToken);
 
         foreach (var rejected in plan.Articles.Where(a => !a.IsAccepted))
         {

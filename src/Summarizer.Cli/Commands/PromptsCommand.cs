@@ -63,17 +63,11 @@ public static class PromptsCommand
 
     private static PromptLibrary Library(CliContext context) => context.Services.GetRequiredService<PromptLibrary>();
 
+    /// <summary>Runs a prompts action; a <see cref="PromptException"/> is reported by the top-level handler.</summary>
     private static int Guard(CliContext context, Action action)
     {
-        try
-        {
-            action();
-            return ExitCodes.Success;
-        }
-        catch (PromptException ex)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.UsageError;
-        }
+        _ = context;
+        action();
+        return ExitCodes.Success;
     }
 }

@@ -30,16 +30,8 @@ public static class RunCommand
     public static async Task<int> RunAsync(CliContext context, Func<JobRunner, IJobProgress, Task<JobResult>> run, bool asJson)
     {
         var runner = context.Services.GetRequiredService<JobRunner>();
-        JobResult result;
-        try
-        {
-            result = await JobProgressDisplay.RunAsync(context, progress => run(runner, progress));
-        }
-        catch (Exception ex) when (ex is PlanInputException or EngineConfigurationException or PromptException or JobNotFoundException)
-        {
-            await context.Error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.UsageError;
-        }
+        // Configuration, prompt and input errors are reported by the top-level handler (one line, --json too).
+        var result = await JobProgressDisplay.RunAsync(context, progress => run(runner, progress));
 
         foreach (var article in result.Articles.Where(a => a.Status is not (JobStatuses.Done)))
         {

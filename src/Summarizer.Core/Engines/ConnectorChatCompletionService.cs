@@ -15,7 +15,7 @@ namespace Summarizer.Core.Engines;
 /// every answer is read for what the connectors pass through but do not act on: usage, a cut-off
 /// (<c>finish_reason: length</c>), output filtering with its category and severity, and a structured-outputs refusal.
 /// </summary>
-public sealed class ConnectorChatCompletionService(IChatCompletionService connector, string modelLabel, bool azureDeployments) : IChatCompletionService
+public sealed class ConnectorChatCompletionService(IChatCompletionService connector, string modelLabel, bool azureDeployments, SecretRedactor redactor) : IChatCompletionService
 {
     /// <inheritdoc />
     public IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = modelLabel };
@@ -37,15 +37,18 @@ public sealed class ConnectorChatCompletionService(IChatCompletionService connec
         }
         catch (Exception ex) when (ServiceErrors.From(ex) is { } engine)
         {
-            throw engine;
+            throw engine.Redacted(redactor);
         }
-
-        if (answers.Count == 0)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or KeyNotFoundException or NullReferenceException or FormatException)
         {
-            throw new EngineCallException("the service answered with no choices", 200, "no_choices");
+            // A gateway's HTML page, {}, an empty body, no choices: the SDK cannot read it. Proxies send these for
+            // passing faults, so it is retried like a 5xx (502), and the item fails with this reason if it persists.
+            throw NotACompletion($"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}", ex);
         }
 
-        return [Read(answers[0])];
+        return answers.Count > 0 && answers[0].InnerContent is ChatCompletion { Content: not null }
+            ? [Read(answers[0])]
+            : throw NotACompletion("no choices", null);
     }
 
     /// <inheritdoc />
@@ -55,6 +58,9 @@ public sealed class ConnectorChatCompletionService(IChatCompletionService connec
         Kernel? kernel = null,
         CancellationToken cancellationToken = default) =>
         WholeAnswerStream.From(GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken), cancellationToken);
+
+    private static EngineCallException NotACompletion(string why, Exception? inner) =>
+        new($"the service answered 200 with a body that is not a chat completion ({why})", 502, "invalid_response", inner);
 
     private static ChatHistory WithRepair(ChatHistory history, RepairRequest repair)
     {

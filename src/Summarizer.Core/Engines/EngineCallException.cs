@@ -19,6 +19,12 @@ public sealed class EngineCallException(string message, int? status = null, stri
     /// <summary>Gets the model's own words when it refused (code <c>refusal</c>), else null.</summary>
     public string? Refusal { get; init; }
 
+    /// <summary>Returns a copy whose message has every secret masked (servers may quote the key they were sent).</summary>
+    public EngineCallException Redacted(SecretRedactor redactor) =>
+        redactor.Redact(Message) is var message && message == Message
+            ? this
+            : new EngineCallException(message, Status, Code, InnerException) { RetryAfter = RetryAfter, Filter = Filter, Refusal = Refusal is null ? null : redactor.Redact(Refusal) };
+
     /// <summary>Gets a value indicating whether trying again may succeed: 408, 429, 5xx and no response at all.</summary>
     public bool IsTransient => Status is 0 or 408 or 429 or >= 500;
 }

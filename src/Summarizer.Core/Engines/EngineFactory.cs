@@ -24,6 +24,7 @@ public sealed class EngineFactory(
     IConfiguration configuration,
     ReferenceDataStore references,
     ITokenCounter tokens,
+    SecretRedactor redactor,
     TimeProvider time)
 {
     /// <summary>The environment variable that names an Azure OpenAI endpoint.</summary>
@@ -113,11 +114,14 @@ public sealed class EngineFactory(
         }
 
         var uri = ParseEndpoint(endpoint);
+        var name = First(member.Name) ?? $"{uri.Host}/{member.Deployment}";
         var variable = First(member.ApiKeyVariable) ?? AzureKeyVariable;
-        var key = First(configuration[variable], effective.ApiKey);
+        var entra = string.Equals(effective.Auth, "entra", StringComparison.OrdinalIgnoreCase);
+        var key = entra ? null : First(configuration[variable], effective.ApiKey)
+            ?? throw new EngineConfigurationException(
+                $"azure has no API key ({name}): set {variable} (or {EngineOptions.SectionName}:ApiKey with dotnet user-secrets), or set {EngineOptions.SectionName}:Auth=entra to sign in with Entra ID");
         var credential = key is null ? "Entra ID (DefaultAzureCredential)" : key == configuration[variable] ? variable : "configuration or user-secrets";
         var label = string.IsNullOrWhiteSpace(effective.Model) ? member.Deployment : $"{member.Deployment} ({effective.Model})";
-        var name = First(member.Name) ?? $"{uri.Host}/{member.Deployment}";
         IChatCompletionService connector;
         string url;
         if (effective.AzureApi == "v1")
@@ -147,7 +151,7 @@ public sealed class EngineFactory(
             url = uri.ToString();
         }
 
-        return new BuiltDeployment(name, url, label, credential, new ConnectorChatCompletionService(connector, label, azureDeployments: effective.AzureApi != "v1"));
+        return new BuiltDeployment(name, url, label, credential, new ConnectorChatCompletionService(connector, label, azureDeployments: effective.AzureApi != "v1", redactor));
     }
 
     private BuiltDeployment OpenAI(PoolMember member, EngineOptions effective)
@@ -171,15 +175,24 @@ public sealed class EngineFactory(
         var client = new OpenAIClient(new ApiKeyCredential(key ?? "no-key"), clientOptions);
         var url = clientOptions.Endpoint?.ToString() ?? "https://api.openai.com/v1";
         var name = First(member.Name) ?? $"{clientOptions.Endpoint?.Authority ?? "api.openai.com"}/{model}";
-        return new BuiltDeployment(name, url, model, credential, new ConnectorChatCompletionService(new OpenAIChatCompletionService(model, client), model, azureDeployments: false));
+        return new BuiltDeployment(name, url, model, credential, new ConnectorChatCompletionService(new OpenAIChatCompletionService(model, client), model, azureDeployments: false, redactor));
     }
 
     private static long Quota(long member, long fallback) => member > 0 ? member : fallback;
 
-    private static Uri ParseEndpoint(string endpoint) =>
-        Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+    private static Uri ParseEndpoint(string endpoint)
+    {
+        if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new EngineConfigurationException($"endpoint '{endpoint}' is not an http(s) URL");
+        }
+
+        // A password in the URL would be stored with the endpoint in the manifest and the job store; never echo it.
+        return string.IsNullOrEmpty(uri.UserInfo)
             ? uri
-            : throw new EngineConfigurationException($"endpoint '{endpoint}' is not an http(s) URL");
+            : throw new EngineConfigurationException(
+                $"endpoint ({uri.Scheme}://{uri.Authority}) carries a user name or password; keys go in {AzureKeyVariable}, {OpenAIKeyVariable} or {EngineOptions.SectionName}:ApiKey (user-secrets), never in the URL");
+    }
 
     /// <summary>The pipeline's attempt timeout governs; the SDK's own timeout only backs it up.</summary>
     private TimeSpan NetworkTimeout(EngineOptions effective) =>

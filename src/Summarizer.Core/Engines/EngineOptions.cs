@@ -45,6 +45,14 @@ public sealed class EngineOptions
     /// <summary>Gets or sets a seed sent with every call (and recorded in provenance), or null to send none.</summary>
     public long? Seed { get; set; }
 
+    /// <summary>
+    /// Gets or sets how azure signs in: <c>key</c> (an API key, required) or <c>entra</c> (Entra ID through
+    /// DefaultAzureCredential). Entra ID is used only when asked, so a missing key is an error, not a credential probe.
+    /// </summary>
+    /// <value>The default value is <c>key</c>.</value>
+    [RegularExpression("^(key|entra)$")]
+    public string Auth { get; set; } = "key";
+
     /// <summary>Gets or sets the API key; prefer the environment (<c>AZURE_OPENAI_API_KEY</c>, <c>OPENAI_API_KEY</c>) or user-secrets.</summary>
     public string ApiKey { get; set; } = string.Empty;
 

@@ -123,6 +123,7 @@ public sealed class PromptLibrary(IOptions<PromptOptions> options)
 
         var prompt = new StagePrompt(stage, version, path, sha, config);
         _ = prompt.For("reasoning");
+        CheckRenders(config, path);
         return prompt;
     }
 
@@ -193,6 +194,30 @@ public sealed class PromptLibrary(IOptions<PromptOptions> options)
                     throw new PromptException($"{path}: execution_settings.{serviceId}.{key} is not a setting this tool sends (known: {string.Join(", ", PromptSettings.Keys)})");
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Renders the template once with sample arguments, as a job will, so a syntax error or a call to a function that
+    /// does not exist fails here, before any job is created, instead of on every model call.
+    /// </summary>
+    private static void CheckRenders(PromptTemplateConfig config, string path)
+    {
+        try
+        {
+            var template = new KernelPromptTemplateFactory().Create(config);
+            var arguments = new KernelArguments();
+            foreach (var variable in config.InputVariables)
+            {
+                arguments[variable.Name] = "[]";
+            }
+
+            // Rendering touches no I/O: with nothing but text and variables it completes at once.
+            _ = template.RenderAsync(new Kernel(), arguments).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is KernelException or KeyNotFoundException)
+        {
+            throw new PromptException($"{path}: the template does not render ({ex.Message.Split('\n')[0].TrimEnd('.')}). Fix its {{{{ }}}} syntax: variables are written {{{{$name}}}}");
         }
     }
 

@@ -9,7 +9,7 @@ namespace Summarizer.Core.Prompts;
 /// file must never change: re-runs and diffs compare runs by prompt version, which only works if a version means
 /// one text forever.
 /// </summary>
-public sealed class PromptLock(string path)
+public sealed partial class PromptLock(string path)
 {
     private readonly Lock _gate = new();
 
@@ -58,9 +58,35 @@ public sealed class PromptLock(string path)
         }
     }
 
-    private Dictionary<string, Dictionary<string, string>> Read() => File.Exists(Path)
-        ? JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(File.ReadAllText(Path)) ?? []
-        : [];
+    /// <exception cref="PromptException">The lock is not a JSON object of stage → {"vN": sha256}.</exception>
+    private Dictionary<string, Dictionary<string, string>> Read()
+    {
+        if (!File.Exists(Path))
+        {
+            return [];
+        }
+
+        try
+        {
+            var entries = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(File.ReadAllText(Path)) ?? [];
+            var bad = entries.SelectMany(e => e.Value.Select(v => (Stage: e.Key, Version: v.Key, Hash: v.Value)))
+                .FirstOrDefault(v => !VersionLabel().IsMatch(v.Version) || !Sha256Hex().IsMatch(v.Hash ?? string.Empty));
+            return bad.Stage is null
+                ? entries
+                : throw new PromptException($"prompt lock ({Path}): {bad.Stage} '{bad.Version}' is not a version (vN) with a SHA-256. Restore the file from version control (git checkout -- {Path})");
+        }
+        catch (JsonException ex)
+        {
+            // Never rewrite it: the lock is the record of which prompt texts jobs used.
+            throw new PromptException($"prompt lock ({Path}) is not valid ({ex.Message.Split(" Path:")[0].TrimEnd('.')}{(ex.Path is null ? string.Empty : " at " + ex.Path)}): it must map each stage to {{\"vN\": \"<sha256>\"}}. Restore it from version control (git checkout -- {Path})");
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^v[1-9][0-9]*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex VersionLabel();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9a-f]{64}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Sha256Hex();
 
     private static string Label(int version) => "v" + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -32,14 +32,39 @@ public sealed class JobStore
     private readonly string _connectionString;
 
     /// <summary>Initializes a new instance of the <see cref="JobStore"/> class and creates the schema when needed.</summary>
+    /// <exception cref="JobStoreException">The folder is a file or not writable, or the file is damaged or not a database.</exception>
     public JobStore(string databasePath)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath))!;
+        if (File.Exists(folder))
+        {
+            throw new JobStoreException($"output folder ({folder}) is a file, not a folder. Choose a folder with --out or Summarizer:Jobs:OutputRoot");
+        }
+
         DatabasePath = databasePath;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        Execute(connection, Schema);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            using var connection = Open();
+            Execute(connection, Schema);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is NotADatabase or Corrupt)
+        {
+            // Never recreate it: the file holds every job and cached answer, and a damaged page may still be recoverable.
+            throw new JobStoreException(
+                $"job store ({databasePath}) is damaged or not a SQLite database ({ex.Message.TrimEnd('.')}). Move it aside (mv {databasePath} {databasePath}.broken) and run again to start a new store",
+                ex);
+        }
+        catch (Exception ex) when (ex is SqliteException or UnauthorizedAccessException or IOException)
+        {
+            throw new JobStoreException($"job store ({databasePath}) cannot be opened for writing ({ex.Message.TrimEnd('.')}). Choose a writable folder with --out", ex);
+        }
     }
+
+    // SQLite result codes: SQLITE_CORRUPT and SQLITE_NOTADB.
+    private const int Corrupt = 11;
+    private const int NotADatabase = 26;
 
     /// <summary>Gets the database file.</summary>
     public string DatabasePath { get; }

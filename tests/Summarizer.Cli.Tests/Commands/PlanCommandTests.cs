@@ -107,7 +107,7 @@ public sealed class PlanCommandTests : IDisposable
         var result = await CliRunner.RunWithSettingsAsync([new("Summarizer:Chunking:MaxSourceTokens", "0")], "plan", RepositoryPaths.Seeds);
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
-        Assert.StartsWith("configuration error:", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.StartsWith("error: configuration (ChunkingOptions):", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.Contains("MaxSourceTokens", result.Error, StringComparison.Ordinal);
     }
 

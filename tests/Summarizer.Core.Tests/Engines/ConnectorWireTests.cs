@@ -150,6 +150,73 @@ public sealed class ConnectorWireTests : LoopbackServerTest, IAsyncLifetime
         Assert.Equal(("hate", "medium", "prompt"), (filtered.GetProperty("category").GetString(), filtered.GetProperty("severity").GetString(), filtered.GetProperty("where").GetString()));
     }
 
+    [Theory]
+    [InlineData("<html><body>502 Bad Gateway</body></html>", "text/html")]
+    [InlineData("{}", "application/json")]
+    [InlineData("", "application/json")]
+    [InlineData("{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[]}", "application/json")]
+    [InlineData("[1,2,3]", "application/json")]
+    public async Task A_200_that_is_not_a_chat_completion_is_retried_like_a_5xx_then_the_item_fails_with_a_reason(string body, string contentType)
+    {
+        Server.Override = r => r.Stage == "translate" && r.Arabic.Contains("1.39", StringComparison.Ordinal) ? new FakeModelReply(200, body) { ContentType = contentType } : null;
+
+        var result = await RunAsync(LoopbackJob.OpenAIServices(Server, Output.Path, ("Summarizer:Resilience:MaxRetries", "2")));
+
+        Assert.Equal(3, Server.Requests.Count(r => r.Stage == "translate" && r.Arabic.Contains("1.39", StringComparison.Ordinal)));
+        Assert.Contains("not a chat completion", File.ReadAllText(Path.Combine(result.JobDirectory, "manifest.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_200_that_is_not_a_chat_completion_once_is_retried_and_the_job_completes()
+    {
+        Server.Override = r => r.Stage == "translate" && r.Attempt == 1 ? new FakeModelReply(200, "<html>gateway</html>") { ContentType = "text/html" } : null;
+
+        var result = await RunAsync(LoopbackJob.OpenAIServices(Server, Output.Path));
+
+        Assert.Equal(JobStatuses.Done, result.Status);
+    }
+
+    [Fact]
+    public async Task A_server_message_that_quotes_the_key_is_masked_everywhere_it_is_kept()
+    {
+        Server.Override = _ => FakeModelReply.Error(401, "invalid_api_key", $"Incorrect API key provided: {LoopbackJob.OpenAIKey}. You can find your API key at https://platform.openai.com/account/api-keys.");
+
+        var result = await RunAsync(LoopbackJob.OpenAIServices(Server, Output.Path));
+
+        var article = Assert.Single(result.Articles);
+        Assert.Contains("Incorrect API key provided: ***.", article.Reason, StringComparison.Ordinal);
+        foreach (var file in Directory.GetFiles(Output.Path, "*", SearchOption.AllDirectories))
+        {
+            Assert.DoesNotContain(LoopbackJob.OpenAIKey, File.ReadAllText(file), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("azure", "https://user:sk-in-the-url-123456@example.openai.azure.com/")]
+    [InlineData("openai", "http://:sk-in-the-url-123456@127.0.0.1:9/v1")]
+    public void An_endpoint_carrying_a_password_is_refused_without_echoing_it(string kind, string endpoint)
+    {
+        var factory = CoreServices.Create(("AZURE_OPENAI_API_KEY", "k-12345678"), ("Summarizer:Engine:Model", "m")).GetRequiredService<Summarizer.Core.Engines.EngineFactory>();
+
+        var error = Assert.Throws<Summarizer.Core.Engines.EngineConfigurationException>(() => factory.Create(new Summarizer.Core.Engines.EngineOverrides { Kind = kind, Endpoint = endpoint, Deployment = "d" }));
+
+        Assert.Contains("carries a user name or password", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-in-the-url-123456", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Azure_without_a_key_is_an_error_unless_entra_id_is_asked_for()
+    {
+        var overrides = new Summarizer.Core.Engines.EngineOverrides { Kind = "azure", Endpoint = "https://example.openai.azure.com/", Deployment = "d" };
+
+        var error = Assert.Throws<Summarizer.Core.Engines.EngineConfigurationException>(() => CoreServices.Create().GetRequiredService<Summarizer.Core.Engines.EngineFactory>().Create(overrides));
+        var entra = CoreServices.Create(("Summarizer:Engine:Auth", "entra")).GetRequiredService<Summarizer.Core.Engines.EngineFactory>().Create(overrides);
+
+        Assert.Contains("azure has no API key", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Auth=entra", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Entra ID (DefaultAzureCredential)", entra.Credential);
+    }
+
     private static JsonObject Body(FakeModelRequest request) => JsonNode.Parse(request.Body)!.AsObject();
 
     private static Task<JobResult> RunAsync(ServiceProvider services) => LoopbackJob.RunAsync(services, RepositoryPaths.Seed(Seed));

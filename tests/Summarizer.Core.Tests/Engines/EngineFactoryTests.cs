@@ -64,7 +64,7 @@ public class EngineFactoryTests
     [InlineData("omni-moderation", "chat")]
     public void The_model_family_is_inferred_from_the_model_or_deployment_name(string name, string family)
     {
-        var engine = Factory().Create(new EngineOverrides { Kind = "azure", Endpoint = "https://x.openai.azure.com", Deployment = name });
+        var engine = Factory(("AZURE_OPENAI_API_KEY", "test-key-not-secret")).Create(new EngineOverrides { Kind = "azure", Endpoint = "https://x.openai.azure.com", Deployment = name });
 
         Assert.Equal(family, engine.Profile.Family);
     }
