@@ -15,10 +15,10 @@ namespace Summarizer.Core.Engines;
 public sealed class ReferenceChatCompletionService(ReferenceDataStore store) : IChatCompletionService
 {
     /// <summary>The message part that tells users how to use a real engine.</summary>
-    public const string ConfigureHint =
-        "the reference engine only knows the sample articles in samples/articles; for other articles use " +
-        "--engine azure (AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY or Entra ID, --deployment) or " +
-        "--engine openai --endpoint <url>/v1 --model <name> (OPENAI_API_KEY if the server needs one)";
+    public const string ConfigureHint = "the reference engine only knows the sample articles in samples/articles. " + ReferenceCoverage.HowToConfigure;
+
+    /// <summary>Gets the prepared data the engine answers from.</summary>
+    public ReferenceDataStore Store => store;
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = "reference-data" };

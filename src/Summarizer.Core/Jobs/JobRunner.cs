@@ -80,6 +80,11 @@ public sealed class JobRunner(
         var glossary = Glossary.Load(prompts.Root);
         var chunkTokens = request.ChunkTokens ?? chunking.Value.MaxSourceTokens;
         var plan = await planner.PlanAsync(new PlanRequest(request.Paths) { ChunkTokens = chunkTokens }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (engine.Service is ReferenceChatCompletionService reference)
+        {
+            ReferenceCoverage.Require(reference.Store, plan.Articles.Where(a => a.IsAccepted && a.Sentences.Count > 0).Select(a => (a.Ingest.Path, a.Sentences[0].Text)).ToList());
+        }
+
         foreach (var prompt in stagePrompts.Values)
         {
             prompts.Publish(prompt);

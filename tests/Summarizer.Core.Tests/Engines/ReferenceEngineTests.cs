@@ -12,15 +12,16 @@ public sealed class ReferenceEngineTests : IDisposable
     public void Dispose() => _output.Dispose();
 
     [Fact]
-    public async Task Articles_outside_the_samples_fail_with_how_to_configure_a_real_engine()
+    public async Task Articles_outside_the_samples_are_refused_before_a_job_exists_with_how_to_configure_a_real_engine()
     {
-        var result = await Runner().RunAsync(new JobRequest([RepositoryPaths.Seed("000")]));
+        var runner = Runner();
 
-        var article = Assert.Single(result.Articles);
-        Assert.Equal(JobStatuses.Failed, article.Status);
-        Assert.Contains("reference engine only knows the sample articles", article.Reason, StringComparison.Ordinal);
-        Assert.Contains("--engine azure", article.Reason, StringComparison.Ordinal);
-        Assert.Contains("--engine openai", article.Reason, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<EngineConfigurationException>(() => runner.RunAsync(new JobRequest([RepositoryPaths.SampleArticles, RepositoryPaths.Seed("000")])));
+
+        Assert.Contains("reference engine only serves the sample articles in samples/articles (1 other article: 000_", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--engine azure", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--engine openai", error.Message, StringComparison.Ordinal);
+        Assert.Empty(runner.Store(new JobRequest([])).ListJobs());
     }
 
     [Fact]
