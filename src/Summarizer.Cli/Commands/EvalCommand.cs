@@ -29,7 +29,8 @@ public static class EvalCommand
             }
 
             var report = JobEvaluation.Evaluate(job.Directory, referenceDirectory);
-            AtomicFile.WriteAllText(Path.Combine(job.Directory, "eval.json"), OutputJson.Serialize(report));
+            var path = Path.Combine(job.Directory, "eval.json");
+            AtomicFile.WriteAllText(path, OutputJson.Serialize(report));
             foreach (var article in report.Articles)
             {
                 context.Out.WriteLine(article.Problem is null
@@ -42,6 +43,7 @@ public static class EvalCommand
 
             // sacreBLEU labels a score "name|signature"; eval.json keeps the bare signatures, as sacreBLEU's JSON does.
             context.Out.WriteLine($"chrF2|{report.Signatures.ChrF}\nchrF2++|{report.Signatures.ChrFPlusPlus}\nBLEU|{report.Signatures.Bleu}");
+            context.Out.WriteLine($"written: {path}");
             return report.Articles.Any(a => a.Problem is not null) ? ExitCodes.PartialFailure : ExitCodes.Success;
         });
         return command;

@@ -25,13 +25,15 @@ public static class QaCommand
             }
 
             var report = QaChecks.Run(job.Directory);
-            AtomicFile.WriteAllText(Path.Combine(job.Directory, "qa.json"), OutputJson.Serialize(report));
+            var path = Path.Combine(job.Directory, "qa.json");
+            AtomicFile.WriteAllText(path, OutputJson.Serialize(report));
             foreach (var finding in report.Findings.Where(f => f.Severity != Severities.Note))
             {
                 context.Out.WriteLine($"{finding.Severity,-7} {finding.Article} {finding.Item} {finding.Check}: {finding.Message}");
             }
 
             context.Out.WriteLine($"{report.Errors} errors, {report.Warnings} warnings, {report.Notes} notes ({string.Join(", ", report.ByCheck.Select(c => $"{c.Key} {c.Value}"))})");
+            context.Out.WriteLine($"written: {path}");
             return report.Errors > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
         });
         return command;

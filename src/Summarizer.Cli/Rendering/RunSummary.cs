@@ -30,6 +30,11 @@ public static class RunSummary
         console.Write(stages);
         var cost = result.CostUsd is { } usd ? usd.ToString("0.0000", CultureInfo.InvariantCulture) + " USD" : "not priced";
         console.WriteLine($"engine: {result.Engine.Kind} ({result.Engine.Reason}); model: {result.Engine.Model}; cost: {cost}");
+        if (result.Qa is { } qa)
+        {
+            console.WriteLine($"QA: {qa.Errors} errors, {qa.Warnings} warnings, {qa.Notes} notes" + (qa.Errors + qa.Warnings > 0 ? $" (summarizer qa {result.JobId} lists them)" : string.Empty));
+        }
+
         console.WriteLine($"outputs: {result.JobDirectory}");
         console.WriteLine($"  start here:    {Path.Combine(result.JobDirectory, JobLinks.Index)}");
         console.WriteLine($"  briefing:      {Path.Combine(result.JobDirectory, JobLinks.BriefingPage)} (and {JobLinks.BriefingMarkdown})");

@@ -15,6 +15,9 @@ public sealed record JobResult(
 {
     /// <summary>Gets the job this one re-runs, if any.</summary>
     public string? Parent { get; init; }
+
+    /// <summary>Gets the QA findings of the job's written articles, or null when none was written.</summary>
+    public Quality.QaReport? Qa { get; init; }
 }
 
 /// <summary>An article's outcome in a job.</summary>

@@ -157,11 +157,12 @@ public sealed class JobRunner(
 
         var finished = clock.GetUtcNow();
         writer.WriteManifest(jobDirectory, context, plan, works, articles, snapshot, cost, status, brief, finished);
+        Quality.QaReport? qa = null;
         if (works.Any(w => w.Written))
         {
             // Job-wide checks (length outliers need every article) run once the job's files are all written; the pages
             // are then drawn again with the findings, and the index links them all.
-            var qa = Quality.QaChecks.Run(jobDirectory);
+            qa = Quality.QaChecks.Run(jobDirectory);
             AtomicFile.WriteAllText(Path.Combine(jobDirectory, "qa.json"), Rendering.OutputJson.Serialize(qa));
             foreach (var work in works.Where(w => w.Written))
             {
@@ -177,7 +178,7 @@ public sealed class JobRunner(
         }
 
         store.SaveJob(new StoredJob(jobId, created, finished, status, parent, jobDirectory, stored.ToJson()));
-        return new JobResult(jobId, jobDirectory, engine, status, articles, snapshot, cost) { Parent = parent };
+        return new JobResult(jobId, jobDirectory, engine, status, articles, snapshot, cost) { Parent = parent, Qa = qa };
     }
 
     private static async Task<BriefResult?> BriefAsync(StageCallers callers, List<ArticleWork> works, int claimsPerArticle, IJobProgress progress, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public sealed class RunCommandTests : LoopbackServerTest, IAsyncLifetime
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
-        Assert.Equal(["job_id", "job_dir", "engine", "status", "articles", "usage"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["job_id", "job_dir", "engine", "status", "articles", "usage", "qa"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("openai", root.GetProperty("engine").GetString());
         Assert.Equal("done", root.GetProperty("status").GetString());
         Assert.StartsWith(Output.Path, root.GetProperty("job_dir").GetString(), StringComparison.Ordinal);

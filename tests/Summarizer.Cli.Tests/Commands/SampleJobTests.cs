@@ -19,6 +19,7 @@ public sealed class SampleJobTests : IDisposable
         using var json = JsonDocument.Parse(result.Output);
         Assert.Equal("reference", json.RootElement.GetProperty("engine").GetString());
         Assert.Equal("done", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(0, json.RootElement.GetProperty("qa").GetProperty("errors").GetInt32());
         Assert.Contains("no engine configured", result.Error, StringComparison.Ordinal);
         var job = json.RootElement.GetProperty("job_dir").GetString()!;
         var briefing = File.ReadAllText(Path.Combine(job, "briefing.md"));
@@ -56,7 +57,9 @@ public sealed class SampleJobTests : IDisposable
         var broken = await CliProcess.RunAsync(RepositoryPaths.Root, null, "qa", job, "--out", _output.Path);
 
         Assert.True(clean.ExitCode == ExitCodes.Success, clean.Output + clean.Error);
-        Assert.StartsWith("0 errors", clean.Output.Trim().Split('\n')[^1], StringComparison.Ordinal);
+        var lines = clean.Output.Trim().Split('\n');
+        Assert.StartsWith("0 errors", lines[^2], StringComparison.Ordinal);
+        Assert.Equal($"written: {Path.Combine(_output.Path, job, "qa.json")}", lines[^1]);
         Assert.Equal(ExitCodes.PartialFailure, broken.ExitCode);
         Assert.Contains("error   water-desalination-plant s1 number_mismatch: missing in English: 250; not in the Arabic: 25,000", broken.Output, StringComparison.Ordinal);
         using var qa = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output.Path, job, "qa.json")));

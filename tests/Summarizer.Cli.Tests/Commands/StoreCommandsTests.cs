@@ -79,6 +79,7 @@ public sealed class StoreCommandsTests : LoopbackServerTest, IAsyncLifetime
         Assert.Equal(ExitCodes.Success, same.ExitCode);
         Assert.Contains("chrF2 100.00  chrF2++ 100.00  BLEU 100.00", same.Output, StringComparison.Ordinal);
         Assert.Contains("citation validity 100.0%", same.Output, StringComparison.Ordinal);
+        Assert.Contains($"written: {Path.Combine(Output.Path, job, "eval.json")}", same.Output, StringComparison.Ordinal);
         Assert.Contains("chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0\n", same.Output, StringComparison.Ordinal);
         Assert.Contains("chrF2++|nrefs:1|case:mixed|eff:yes|nc:6|nw:2|space:no|version:2.6.0\n", same.Output, StringComparison.Ordinal);
         Assert.Contains("BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0", same.Output, StringComparison.Ordinal);
