@@ -43,6 +43,14 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
     /// <summary>Gets or sets the time the "model" takes per output token (added to every admitted answer).</summary>
     public TimeSpan LatencyPerOutputToken { get; set; }
 
+    /// <summary>Gets or sets a function that may answer the client's connection check instead of the server (by request path).</summary>
+    public Func<string, FakeModelReply?>? ProbeOverride { get; set; }
+
+    /// <summary>Gets how many connection checks arrived.</summary>
+    public int Probes => Volatile.Read(ref _probes);
+
+    private int _probes;
+
     /// <summary>Gets the o200k tokens the server processed (prompts and answers), as usage reports them.</summary>
     public long ProcessedTokens => Interlocked.Read(ref _processedTokens);
 
@@ -148,6 +156,17 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         var messages = json["messages"]!.AsArray().OfType<JsonObject>().ToList();
         var user = messages.First(m => m["role"]!.GetValue<string>() == "user");
         var input = JsonNode.Parse(Content(user))!.AsObject();
+        if (input.ContainsKey("probe"))
+        {
+            // The client's connection check before a job: answered as the fault settings say, but kept out of Requests.
+            Interlocked.Increment(ref _probes);
+            var probeReply = ProbeOverride?.Invoke(http.Request.Path) ?? new FakeModelReply(200, Completion("OK"));
+            http.Response.StatusCode = probeReply.Status;
+            http.Response.ContentType = probeReply.ContentType;
+            await http.Response.WriteAsync(probeReply.Body);
+            return;
+        }
+
         var stage = json["response_format"]?["json_schema"]?["name"]?.GetValue<string>() ?? GuessStage(input);
         var isRepair = messages.Any(m => m["role"]!.GetValue<string>() == "assistant");
         var key = stage + "\n" + input.ToJsonString();

@@ -42,6 +42,13 @@ public sealed class EngineOptions
     [RegularExpression("^(|minimal|low|medium|high)$")]
     public string ReasoningEffort { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether run, resume and rerun send one small request to each deployment before
+    /// creating the job, so a wrong endpoint, key or deployment fails at once (the request costs a handful of tokens).
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool Probe { get; set; } = true;
+
     /// <summary>Gets or sets a seed sent with every call (and recorded in provenance), or null to send none.</summary>
     public long? Seed { get; set; }
 

@@ -73,6 +73,11 @@ public sealed class JobRunner(
         CancellationToken cancellationToken)
     {
         var engine = engines.Create(request.Engine with { Concurrency = request.Concurrency ?? jobOptions.Value.Concurrency });
+        if (engine.Options.Probe)
+        {
+            await EngineProbe.ProbeAsync(engine, cancellationToken).ConfigureAwait(false);
+        }
+
         var stagePrompts = StageNames.All.ToDictionary(
             stage => stage,
             stage => prompts.LoadConfigured(stage, request.PromptVersions.TryGetValue(stage, out var v) ? v : null),

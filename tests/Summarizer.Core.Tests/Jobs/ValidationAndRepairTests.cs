@@ -109,11 +109,11 @@ public sealed class ValidationAndRepairTests : LoopbackServerTest, IAsyncLifetim
     }
 
     [Fact]
-    public async Task An_unreachable_endpoint_fails_each_article_with_a_reason_instead_of_crashing_the_job()
+    public async Task An_endpoint_lost_after_the_check_fails_each_article_with_a_reason_instead_of_crashing_the_job()
     {
         var port = Server.BaseAddress.Port;
         await Server.DisposeAsync();
-        var services = LoopbackJob.OpenAIServices(Server, Output.Path);
+        var services = LoopbackJob.OpenAIServices(Server, Output.Path, ("Summarizer:Engine:Probe", "false"));
 
         var result = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<JobRunner>(services)
             .RunAsync(new JobRequest([RepositoryPaths.Seed("003")]));
@@ -122,6 +122,36 @@ public sealed class ValidationAndRepairTests : LoopbackServerTest, IAsyncLifetim
         Assert.Contains("cannot reach the endpoint", Assert.Single(result.Articles).Reason, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(result.JobDirectory, "manifest.json")), $"port {port}");
         Server = await LoopbackOpenAiServer.StartAsync();
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_is_refused_by_the_check_before_a_job_exists()
+    {
+        await Server.DisposeAsync();
+        var runner = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<JobRunner>(LoopbackJob.OpenAIServices(Server, Output.Path));
+
+        var error = await Assert.ThrowsAsync<Summarizer.Core.Engines.EngineConfigurationException>(() => runner.RunAsync(new JobRequest([RepositoryPaths.Seed("003")])));
+
+        Assert.Contains("endpoint check failed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot reach the endpoint", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check --endpoint", error.Message, StringComparison.Ordinal);
+        Assert.Empty(runner.Store(new JobRequest([])).ListJobs());
+        Server = await LoopbackOpenAiServer.StartAsync();
+    }
+
+    [Theory]
+    [InlineData(401, "401", "Check the API key")]
+    [InlineData(404, "DeploymentNotFound", "Check --endpoint and the deployment or model name")]
+    public async Task A_wrong_key_or_deployment_is_refused_by_the_check_with_one_request_and_no_retries(int status, string code, string advice)
+    {
+        Server.ProbeOverride = _ => FakeModelReply.Error(status, code, "refused by the loopback deployment");
+        var runner = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<JobRunner>(LoopbackJob.AzureServices(Server, Output.Path));
+
+        var error = await Assert.ThrowsAsync<Summarizer.Core.Engines.EngineConfigurationException>(() => runner.RunAsync(new JobRequest([RepositoryPaths.Seed("003")])));
+
+        Assert.Contains($"HTTP {status} {code}", error.Message, StringComparison.Ordinal);
+        Assert.Contains(advice, error.Message, StringComparison.Ordinal);
+        Assert.Equal((1, 0), (Server.Probes, Server.Requests.Count));
     }
 
     private Task<JobResult> RunAsync()
