@@ -55,7 +55,7 @@ public static class PlanCommand
 
         foreach (var rejected in plan.Articles.Where(a => !a.IsAccepted))
         {
-            await context.Error.WriteLineAsync(rejected.Ingest.ToString());
+            await context.Error.WriteLineAsync(rejected.ToString());
         }
 
         if (asJson)

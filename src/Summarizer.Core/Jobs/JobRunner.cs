@@ -79,7 +79,8 @@ public sealed class JobRunner(
             StringComparer.Ordinal);
         var glossary = Glossary.Load(prompts.Root);
         var chunkTokens = request.ChunkTokens ?? chunking.Value.MaxSourceTokens;
-        var plan = await planner.PlanAsync(new PlanRequest(request.Paths) { ChunkTokens = chunkTokens }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var planned = await planner.PlanArticlesAsync(new PlanRequest(request.Paths) { ChunkTokens = chunkTokens }, cancellationToken).ConfigureAwait(false);
+        var plan = planned.Plan;
         foreach (var prompt in stagePrompts.Values)
         {
             prompts.Publish(prompt);
@@ -114,7 +115,7 @@ public sealed class JobRunner(
             gate);
         var context = new JobContext(jobId, created, engine, stagePrompts.Values.ToList(), glossary, chunkTokens, chunking.Value.ContextSentences, concurrency) { Parent = parent };
 
-        var works = plan.Articles.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article!, a.Sentences, a.Chunks)).ToList();
+        var works = planned.Articles.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article!, a.Sentences, a.Chunks)).ToList();
         progress.Started(works.Count, plan.Calls);
         var pipeline = new ArticlePipeline(callers, glossary, progress, request.OnFilter);
         var cancelled = false;
@@ -141,7 +142,7 @@ public sealed class JobRunner(
         }
 
         var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
-        var articles = plan.Articles.Select(a => Status(a, byId, cancelled)).ToList();
+        var articles = planned.Articles.Select(a => Status(a, byId, cancelled)).ToList();
         var snapshot = usage.Snapshot();
         var cost = estimator.Cost(engine.Options.Model.Length > 0 ? engine.Options.Model : engine.Options.Deployment, snapshot.Sum(s => s.InputTokens), snapshot.Sum(s => s.OutputTokens));
         var status = cancelled ? JobStatuses.Cancelled : OverallStatus(articles, brief);

@@ -20,14 +20,14 @@ public sealed record PlanReport(
     /// <summary>Builds the report of a plan.</summary>
     public static PlanReport From(JobPlan plan) => new(
         plan.Articles.Select(a => new PlanReportArticle(
-            a.Ingest.Path,
+            a.Path,
             a.Id,
             a.IsAccepted ? "ok" : "rejected",
-            a.Ingest.Message,
-            a.Ingest.Article?.Title,
-            a.Sentences.Count,
-            a.Chunks.Count,
-            a.Ingest.Article?.RemovedLines.Count ?? 0,
+            a.Message,
+            a.Title,
+            a.Sentences,
+            a.Chunks,
+            a.RemovedLines,
             new PlanReportTokens(a.InputTokens, a.OutputTokens, a.Stages.ToDictionary(s => s.Stage, ToStage)))).ToList(),
         new PlanReportTotals(
             plan.Articles.Count,
