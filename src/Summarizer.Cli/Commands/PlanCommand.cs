@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Cli.Rendering;
+using Summarizer.Core.Chunking;
 using Summarizer.Core.Planning;
 
 namespace Summarizer.Cli.Commands;
@@ -42,6 +43,9 @@ public static class PlanCommand
 
     private static async Task<int> RunAsync(CliContext context, PlanRequest request, bool asJson, CancellationToken cancellationToken)
     {
+        // Asking for the token counter before the planner starts loading its vocabulary, the slowest part of planning a
+        // few articles, while the planner's other services are built (see O200kTokenCounter).
+        _ = context.Services.GetRequiredService<ITokenCounter>();
         JobPlan plan;
         try
         {
