@@ -15,14 +15,17 @@ internal static class CliProcess
         ?? Path.Combine(RepositoryPaths.Root, "src", "Summarizer.Cli", "bin", "Release", "net10.0", "summarizer");
 
     /// <summary>Runs the CLI once with its output discarded; the peak is the kernel's high-water mark of resident memory.</summary>
-    public static async Task<CliRun> RunAsync(params string[] args)
+    public static Task<CliRun> RunAsync(params string[] args) => RunAsync(Binary, args);
+
+    /// <summary>Runs the given CLI binary once with its output discarded.</summary>
+    public static async Task<CliRun> RunAsync(string binary, IReadOnlyList<string> args)
     {
-        if (!File.Exists(Binary))
+        if (!File.Exists(binary))
         {
-            throw new FileNotFoundException($"build the CLI first: dotnet build -c Release src/Summarizer.Cli ({Binary} not found)");
+            throw new FileNotFoundException($"build the CLI first: dotnet build -c Release src/Summarizer.Cli ({binary} not found)");
         }
 
-        var start = new ProcessStartInfo(Binary)
+        var start = new ProcessStartInfo(binary)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -3,7 +3,7 @@ using Summarizer.Benchmarks;
 // Usage: dotnet run -c Release --project bench/Summarizer.Benchmarks -- plan [articles] [words] [chunk-tokens]
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- rerun
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- quota [articles] [tpm] [rpm] [concurrency]
-//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- startup [runs]
+//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- startup [runs] [cli-binary...]
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- plan-memory [articles...]
 var verb = args.ElementAtOrDefault(0) ?? "plan";
 int Arg(int index, int fallback) => int.TryParse(args.ElementAtOrDefault(index), out var value) ? value : fallback;
@@ -12,7 +12,7 @@ return verb switch
     "plan" => await PlanBenchmark.RunAsync(Arg(1, 1000), Arg(2, 500), Arg(3, 600)),
     "rerun" => await RerunBenchmark.RunAsync(),
     "quota" => await QuotaBenchmark.RunAsync(Arg(1, 200), Arg(2, 3_000_000), Arg(3, 1_500), Arg(4, 32)),
-    "startup" => await StartupBenchmark.RunAsync(Arg(1, 7)),
+    "startup" => await StartupBenchmark.RunAsync(Arg(1, 7), args.Skip(2).ToList()),
     "plan-memory" => await PlanMemoryBenchmark.RunAsync(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToList() : [1000, 4000, 8000], words: 500),
     _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota, startup, plan-memory"),
 };
