@@ -64,7 +64,8 @@ public static class PlanCommand
 
         if (asJson)
         {
-            await context.Out.WriteLineAsync(PlanReport.From(plan).ToJson());
+            await PlanReport.From(plan).WriteJsonAsync(context.Out, cancellationToken);
+            await context.Out.WriteLineAsync();
         }
         else
         {

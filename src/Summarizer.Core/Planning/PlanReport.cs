@@ -44,6 +44,19 @@ public sealed record PlanReport(
     /// <summary>Serialises the report as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
+    /// <summary>
+    /// Writes the same JSON as <see cref="ToJson"/> to a writer piece by piece: a plan of thousands of articles makes
+    /// megabytes of JSON, which would otherwise be held twice over (the serialiser's buffer and the string) at the end.
+    /// </summary>
+    public async Task WriteJsonAsync(TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        var stream = new TextWriterStream(writer);
+        await using (stream.ConfigureAwait(false))
+        {
+            await JsonSerializer.SerializeAsync(stream, this, JsonOptions, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static PlanReportStage ToStage(StageEstimate s) => new(s.Calls, s.InputTokens, s.OutputTokens);
 }
 
