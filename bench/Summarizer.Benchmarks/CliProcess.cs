@@ -36,6 +36,7 @@ internal static class CliProcess
             start.ArgumentList.Add(arg);
         }
 
+        var cpuBefore = ChildCpuTime.Now();
         var wall = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var drain = Task.WhenAll(process.StandardOutput.BaseStream.CopyToAsync(Stream.Null), process.StandardError.BaseStream.CopyToAsync(Stream.Null));
@@ -53,7 +54,7 @@ internal static class CliProcess
         await process.WaitForExitAsync();
         wall.Stop();
         await drain;
-        return new CliRun(process.ExitCode, wall.Elapsed, peak);
+        return new CliRun(process.ExitCode, wall.Elapsed, ChildCpuTime.Now() - cpuBefore, peak);
     }
 
     private static long ReadHighWaterMark(int pid)
@@ -77,5 +78,5 @@ internal static class CliProcess
     }
 }
 
-/// <summary>One run of the CLI.</summary>
-internal sealed record CliRun(int ExitCode, TimeSpan Wall, long PeakBytes);
+/// <summary>One run of the CLI: its exit code, wall time, CPU time (user + system) and peak resident memory.</summary>
+internal sealed record CliRun(int ExitCode, TimeSpan Wall, TimeSpan Cpu, long PeakBytes);
