@@ -43,8 +43,8 @@ public static class PlanCommand
 
     private static async Task<int> RunAsync(CliContext context, PlanRequest request, bool asJson, CancellationToken cancellationToken)
     {
-        // Asking for the token counter before the planner starts loading its vocabulary, the slowest part of planning a
-        // few articles, while the planner's other services are built (see O200kTokenCounter).
+        // Asked for first, the token counter starts loading its vocabulary (the slowest part of planning a few articles)
+        // while the planner's other services are built and the files are read (see O200kTokenCounter).
         _ = context.Services.GetRequiredService<ITokenCounter>();
         JobPlan plan;
         try
