@@ -70,7 +70,8 @@ internal static class PlanBenchmark
         return plan.Rejected == 0 ? 0 : 1;
     }
 
-    private static void Generate(TempFolder folder, int count, int words, int seed)
+    /// <summary>Writes generated articles; every tenth ends in scraped-page junk so ingest has boilerplate to drop.</summary>
+    public static void Generate(TempFolder folder, int count, int words, int seed)
     {
         var text = new SyntheticArabic(seed);
         for (var i = 0; i < count; i++)

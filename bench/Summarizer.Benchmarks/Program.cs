@@ -4,6 +4,8 @@ using Summarizer.Benchmarks;
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- rerun
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- quota [articles] [tpm] [rpm] [concurrency]
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- wire
+//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- startup [runs] [cli-binary...]
+//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- plan-memory [articles...]
 var verb = args.ElementAtOrDefault(0) ?? "plan";
 int Arg(int index, int fallback) => int.TryParse(args.ElementAtOrDefault(index), out var value) ? value : fallback;
 return verb switch
@@ -12,7 +14,9 @@ return verb switch
     "rerun" => await RerunBenchmark.RunAsync(),
     "quota" => await QuotaBenchmark.RunAsync(Arg(1, 200), Arg(2, 3_000_000), Arg(3, 1_500), Arg(4, 32)),
     "wire" => await WireCapture.RunAsync(),
-    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota, wire"),
+    "startup" => await StartupBenchmark.RunAsync(Arg(1, 7), args.Skip(2).ToList()),
+    "plan-memory" => await PlanMemoryBenchmark.RunAsync(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToList() : [1000, 4000, 8000], words: 500),
+    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota, wire, startup, plan-memory"),
 };
 
 static int Fail(string message)

@@ -5,17 +5,42 @@ using Summarizer.Core;
 namespace Summarizer.Cli;
 
 /// <summary>What every command needs: the services, and where to write results and errors.</summary>
-/// <param name="Services">The configured services.</param>
-/// <param name="Out">Where results go (stdout).</param>
-/// <param name="Error">Where one-line errors and progress go (stderr).</param>
-/// <param name="IsTerminal">True when stdout is an interactive terminal (tables and colour), false when redirected.</param>
-public sealed record CliContext(IServiceProvider Services, TextWriter Out, TextWriter Error, bool IsTerminal)
+public sealed class CliContext
 {
+    private readonly Lazy<IServiceProvider> _services;
+
+    private CliContext(Func<IServiceProvider> services, TextWriter output, TextWriter error, bool isTerminal)
+    {
+        _services = new Lazy<IServiceProvider>(services);
+        Out = output;
+        Error = error;
+        IsTerminal = isTerminal;
+    }
+
+    /// <summary>Gets the configured services.</summary>
+    /// <remarks>
+    /// Configuration is read and the services are built the first time a command asks for them, so <c>--help</c>, a
+    /// parse error and commands that need no services (eval, qa) start without reading a file.
+    /// </remarks>
+    public IServiceProvider Services => _services.Value;
+
+    /// <summary>Gets where results go (stdout).</summary>
+    public TextWriter Out { get; }
+
+    /// <summary>Gets where one-line errors and progress go (stderr).</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>Gets a value indicating whether stdout is an interactive terminal (tables and colour), false when redirected.</summary>
+    public bool IsTerminal { get; }
+
     /// <summary>
     /// Builds the context: appsettings.json next to the binary, then user-secrets, then environment variables
     /// (<c>Summarizer__Chunking__MaxSourceTokens</c> form), then any overrides given by tests.
     /// </summary>
-    public static CliContext Create(TextWriter output, TextWriter error, bool isTerminal, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    public static CliContext Create(TextWriter output, TextWriter error, bool isTerminal, IEnumerable<KeyValuePair<string, string?>>? overrides = null) =>
+        new(() => BuildServices(overrides), output, error, isTerminal);
+
+    private static ServiceProvider BuildServices(IEnumerable<KeyValuePair<string, string?>>? overrides)
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
@@ -24,10 +49,9 @@ public sealed record CliContext(IServiceProvider Services, TextWriter Out, TextW
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides ?? [])
             .Build();
-        var services = new ServiceCollection()
+        return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSummarizerCore(configuration)
             .BuildServiceProvider();
-        return new CliContext(services, output, error, isTerminal);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Cli.Rendering;
+using Summarizer.Core.Chunking;
 using Summarizer.Core.Planning;
 
 namespace Summarizer.Cli.Commands;
@@ -42,17 +43,22 @@ public static class PlanCommand
 
     private static async Task<int> RunAsync(CliContext context, PlanRequest request, bool asJson, CancellationToken cancellationToken)
     {
+        // Asked for first, the token counter starts loading its vocabulary (the slowest part of planning a few articles)
+        // while the planner's other services are built and the files are read (see O200kTokenCounter).
+        _ = context.Services.GetRequiredService<ITokenCounter>();
+
         // A missing path (PlanInputException) is reported by the top-level handler, with --json too.
         var plan = await context.Services.GetRequiredService<JobPlanner>().PlanAsync(request, cancellationToken: cancellationToken);
 
         foreach (var rejected in plan.Articles.Where(a => !a.IsAccepted))
         {
-            await context.Error.WriteLineAsync(rejected.Ingest.ToString());
+            await context.Error.WriteLineAsync(rejected.ToString());
         }
 
         if (asJson)
         {
-            await context.Out.WriteLineAsync(PlanReport.From(plan).ToJson());
+            await PlanReport.From(plan).WriteJsonAsync(context.Out, cancellationToken);
+            await context.Out.WriteLineAsync();
         }
         else
         {

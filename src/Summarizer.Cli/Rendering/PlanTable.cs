@@ -18,10 +18,10 @@ public static class PlanTable
             articles.AddRow(
                 Text(article.Id),
                 article.IsAccepted ? new Markup("[green]ok[/]") : new Markup("[red]rejected[/]"),
-                Text(article.IsAccepted ? Shorten(article.Ingest.Article!.Title, 40) : article.Ingest.Message ?? string.Empty),
-                Number(article.Sentences.Count),
-                Number(article.Chunks.Count),
-                Number(article.Ingest.Article?.RemovedLines.Count ?? 0),
+                Text(article.IsAccepted ? Shorten(article.Title!, 40) : article.Message ?? string.Empty),
+                Number(article.Sentences),
+                Number(article.Chunks),
+                Number(article.RemovedLines),
                 Number(article.InputTokens),
                 Number(article.OutputTokens));
         }

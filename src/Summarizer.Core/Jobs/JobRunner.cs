@@ -84,10 +84,11 @@ public sealed class JobRunner(
             StringComparer.Ordinal);
         var glossary = Glossary.Load(prompts.Root);
         var chunkTokens = request.ChunkTokens ?? chunking.Value.MaxSourceTokens;
-        var plan = await planner.PlanAsync(new PlanRequest(request.Paths) { ChunkTokens = chunkTokens }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var planned = await planner.PlanArticlesAsync(new PlanRequest(request.Paths) { ChunkTokens = chunkTokens }, cancellationToken).ConfigureAwait(false);
+        var plan = planned.Plan;
         if (engine.Service is ReferenceChatCompletionService reference)
         {
-            ReferenceCoverage.Require(reference.Store, plan.Articles.Where(a => a.IsAccepted && a.Sentences.Count > 0).Select(a => (a.Ingest.Path, a.Sentences[0].Text)).ToList());
+            ReferenceCoverage.Require(reference.Store, planned.Articles.Where(a => a.IsAccepted && a.Sentences.Count > 0).Select(a => (a.Ingest.Path, a.Sentences[0].Text)).ToList());
         }
 
         foreach (var prompt in stagePrompts.Values)
@@ -124,7 +125,7 @@ public sealed class JobRunner(
             gate);
         var context = new JobContext(jobId, created, engine, stagePrompts.Values.ToList(), glossary, chunkTokens, chunking.Value.ContextSentences, concurrency) { Parent = parent };
 
-        var works = plan.Articles.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article!, a.Sentences, a.Chunks)).ToList();
+        var works = planned.Articles.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article!, a.Sentences, a.Chunks)).ToList();
         progress.Started(works.Count, plan.Calls);
         var pipeline = new ArticlePipeline(callers, glossary, progress, request.OnFilter);
         var cancelled = false;
@@ -151,7 +152,7 @@ public sealed class JobRunner(
         }
 
         var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
-        var articles = plan.Articles.Select(a => Status(a, byId, cancelled)).ToList();
+        var articles = planned.Articles.Select(a => Status(a, byId, cancelled)).ToList();
         var snapshot = usage.Snapshot();
         var cost = estimator.Cost(engine.Options.Model.Length > 0 ? engine.Options.Model : engine.Options.Deployment, snapshot.Sum(s => s.InputTokens), snapshot.Sum(s => s.OutputTokens));
         var status = cancelled ? JobStatuses.Cancelled : OverallStatus(articles, brief);

@@ -4,7 +4,10 @@ using Summarizer.Core.Segmentation;
 
 namespace Summarizer.Core.Planning;
 
-/// <summary>The plan for one article: its ingest outcome, sentences, chunks and per-stage estimates.</summary>
+/// <summary>
+/// The full plan for one article: its ingest outcome (text included), sentences, chunks and per-stage estimates, as a
+/// run needs them; a plan on its own keeps only the article's <see cref="ArticleEstimate"/>.
+/// </summary>
 public sealed record ArticlePlan(IngestResult Ingest, IReadOnlyList<Sentence> Sentences, IReadOnlyList<Chunk> Chunks, IReadOnlyList<StageEstimate> Stages)
 {
     /// <summary>Gets the article id.</summary>

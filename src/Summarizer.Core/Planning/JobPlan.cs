@@ -1,14 +1,14 @@
 namespace Summarizer.Core.Planning;
 
-/// <summary>The plan of a whole job: per-article plans, the brief call, totals and cost.</summary>
-/// <param name="Articles">The article plans, in input order (rejected ones included).</param>
+/// <summary>The plan of a whole job: per-article estimates, the brief call, totals and cost.</summary>
+/// <param name="Articles">The article estimates, in input order (rejected ones included).</param>
 /// <param name="Stages">The estimates summed per stage over the whole job, brief included.</param>
 /// <param name="Model">The model whose prices were used.</param>
 /// <param name="CostUsd">The estimated cost, or <see langword="null"/> when the model has no price.</param>
 /// <param name="ChunkTokens">The chunk budget used.</param>
 /// <param name="Encoding">The token encoding used.</param>
 public sealed record JobPlan(
-    IReadOnlyList<ArticlePlan> Articles,
+    IReadOnlyList<ArticleEstimate> Articles,
     IReadOnlyList<StageEstimate> Stages,
     string Model,
     decimal? CostUsd,
@@ -19,10 +19,10 @@ public sealed record JobPlan(
     public int Rejected => Articles.Count(a => !a.IsAccepted);
 
     /// <summary>Gets the number of sentences over all articles.</summary>
-    public int Sentences => Articles.Sum(a => a.Sentences.Count);
+    public int Sentences => Articles.Sum(a => a.Sentences);
 
     /// <summary>Gets the number of chunks over all articles.</summary>
-    public int Chunks => Articles.Sum(a => a.Chunks.Count);
+    public int Chunks => Articles.Sum(a => a.Chunks);
 
     /// <summary>Gets the number of model calls over all stages.</summary>
     public int Calls => Stages.Sum(s => s.Calls);

@@ -8,7 +8,8 @@ namespace Summarizer.Core.Planning;
 
 /// <summary>
 /// Plans a job without calling a model: finds files, ingests, segments and chunks every article (in parallel,
-/// results in input order), estimates tokens per stage and prices them.
+/// results in input order), estimates tokens per stage and prices them. A plan streams: it keeps numbers per article,
+/// not articles; only a run asks for the articles themselves.
 /// </summary>
 public sealed class JobPlanner(
     ArticleFileFinder finder,
@@ -20,9 +21,28 @@ public sealed class JobPlanner(
     IOptions<ChunkingOptions> chunking,
     IOptions<PricingOptions> pricing)
 {
-    /// <summary>Plans the job.</summary>
+    /// <summary>
+    /// Plans the job keeping only each article's <see cref="ArticleEstimate"/>: an article's text, sentences and chunks
+    /// are let go as soon as it is estimated, so peak memory stays flat however many articles a folder holds.
+    /// </summary>
     /// <exception cref="PlanInputException">A named path does not exist, or no article file was found.</exception>
     public async Task<JobPlan> PlanAsync(PlanRequest request, PlanStepTimings? timings = null, CancellationToken cancellationToken = default)
+    {
+        var (articles, budget) = await PlanFilesAsync(request, ArticleEstimate.From, timings, cancellationToken).ConfigureAwait(false);
+        return Total(WithUniqueIds(articles, a => a.Id, (a, id) => a with { Id = id }), request, budget);
+    }
+
+    /// <summary>Plans the job and keeps every article's text, sentences and chunks, for a run to work on.</summary>
+    /// <exception cref="PlanInputException">A named path does not exist, or no article file was found.</exception>
+    public async Task<PlannedArticles> PlanArticlesAsync(PlanRequest request, CancellationToken cancellationToken = default)
+    {
+        var (articles, budget) = await PlanFilesAsync(request, plan => plan, timings: null, cancellationToken).ConfigureAwait(false);
+        articles = WithUniqueIds(articles, a => a.Id, (a, id) => a with { Ingest = a.Ingest.WithId(id) });
+        return new PlannedArticles(Total(articles.Select(ArticleEstimate.From).ToList(), request, budget), articles);
+    }
+
+    private async Task<(List<T> Articles, int Budget)> PlanFilesAsync<T>(
+        PlanRequest request, Func<ArticlePlan, T> keep, PlanStepTimings? timings, CancellationToken cancellationToken)
     {
         var files = finder.Find(request.Paths);
         if (files.Missing.Count > 0)
@@ -36,17 +56,23 @@ public sealed class JobPlanner(
         }
 
         var budget = request.ChunkTokens ?? chunking.Value.MaxSourceTokens;
-        var perFile = new IReadOnlyList<ArticlePlan>[files.Files.Count];
+        var perFile = new IReadOnlyList<T>[files.Files.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         await Parallel.ForAsync(0, files.Files.Count, parallel, async (i, ct) =>
         {
             var started = Stopwatch.GetTimestamp();
             var results = await ingestor.IngestAsync(files.Files[i], ct).ConfigureAwait(false);
             timings?.AddIngest(started);
-            perFile[i] = results.Select(result => PlanArticle(result, budget, timings)).ToList();
+
+            // Only what the caller keeps outlives this file: with estimates, the text is garbage by the next file.
+            perFile[i] = results.Select(result => keep(PlanArticle(result, budget, timings))).ToList();
         }).ConfigureAwait(false);
 
-        var articles = WithUniqueIds(perFile.SelectMany(p => p).ToList());
+        return (perFile.SelectMany(p => p).ToList(), budget);
+    }
+
+    private JobPlan Total(IReadOnlyList<ArticleEstimate> articles, PlanRequest request, int budget)
+    {
         var accepted = articles.Where(a => a.IsAccepted).ToList();
         var brief = estimator.EstimateBrief(accepted.Sum(a => a.BriefInputTokens), accepted.Count);
         var stages = StageNames.All
@@ -80,12 +106,12 @@ public sealed class JobPlanner(
     }
 
     /// <summary>Two files may slug to the same id (a.txt and a.md); later ones get -2, -3 so citations stay unambiguous.</summary>
-    private static List<ArticlePlan> WithUniqueIds(List<ArticlePlan> plans)
+    private static List<T> WithUniqueIds<T>(List<T> articles, Func<T, string> idOf, Func<T, string, T> rename)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < plans.Count; i++)
+        for (var i = 0; i < articles.Count; i++)
         {
-            var id = plans[i].Id;
+            var id = idOf(articles[i]);
             var unique = id;
             for (var n = 2; !seen.Add(unique); n++)
             {
@@ -94,10 +120,10 @@ public sealed class JobPlanner(
 
             if (unique != id)
             {
-                plans[i] = plans[i] with { Ingest = plans[i].Ingest.WithId(unique) };
+                articles[i] = rename(articles[i], unique);
             }
         }
 
-        return plans;
+        return articles;
     }
 }

@@ -20,14 +20,14 @@ public sealed record PlanReport(
     /// <summary>Builds the report of a plan.</summary>
     public static PlanReport From(JobPlan plan) => new(
         plan.Articles.Select(a => new PlanReportArticle(
-            a.Ingest.Path,
+            a.Path,
             a.Id,
             a.IsAccepted ? "ok" : "rejected",
-            a.Ingest.Message,
-            a.Ingest.Article?.Title,
-            a.Sentences.Count,
-            a.Chunks.Count,
-            a.Ingest.Article?.RemovedLines.Count ?? 0,
+            a.Message,
+            a.Title,
+            a.Sentences,
+            a.Chunks,
+            a.RemovedLines,
             new PlanReportTokens(a.InputTokens, a.OutputTokens, a.Stages.ToDictionary(s => s.Stage, ToStage)))).ToList(),
         new PlanReportTotals(
             plan.Articles.Count,
@@ -43,6 +43,19 @@ public sealed record PlanReport(
 
     /// <summary>Serialises the report as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>
+    /// Writes the same JSON as <see cref="ToJson"/> to a writer piece by piece: a plan of thousands of articles makes
+    /// megabytes of JSON, which would otherwise be held twice over (the serialiser's buffer and the string) at the end.
+    /// </summary>
+    public async Task WriteJsonAsync(TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        var stream = new TextWriterStream(writer);
+        await using (stream.ConfigureAwait(false))
+        {
+            await JsonSerializer.SerializeAsync(stream, this, JsonOptions, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private static PlanReportStage ToStage(StageEstimate s) => new(s.Calls, s.InputTokens, s.OutputTokens);
 }

@@ -1,6 +1,9 @@
 using System.Text;
+using System.Reflection;
+using Summarizer.Core.Chunking;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Planning;
+using Summarizer.Core.Segmentation;
 using Summarizer.Testing;
 
 namespace Summarizer.Core.Tests.Planning;
@@ -29,18 +32,19 @@ public sealed class JobPlannerTests : IDisposable
         var byId = plan.Articles.ToDictionary(a => a.Id);
         Assert.True(byId["good"].IsAccepted);
         Assert.True(byId["good-page"].IsAccepted);
-        Assert.Equal(RejectionReason.Binary, byId["binary"].Ingest.Reason);
-        Assert.Equal(RejectionReason.Empty, byId["empty"].Ingest.Reason);
-        Assert.Equal(RejectionReason.NotArabic, byId["english"].Ingest.Reason);
-        Assert.Equal(RejectionReason.Undecodable, byId["broken"].Ingest.Reason);
+        Assert.Equal(RejectionReason.Binary, byId["binary"].Reason);
+        Assert.Equal(RejectionReason.Empty, byId["empty"].Reason);
+        Assert.Equal(RejectionReason.NotArabic, byId["english"].Reason);
+        Assert.Equal(RejectionReason.Undecodable, byId["broken"].Reason);
         Assert.Equal(4, plan.Rejected);
-        Assert.True(byId["good"].Sentences.Count >= 3);
+        Assert.True(byId["good"].Sentences >= 3);
     }
 
     [Fact]
     public async Task Totals_add_up_over_articles_and_stages()
     {
-        var plan = await _planner.PlanAsync(new PlanRequest([RepositoryPaths.Seeds]) { ChunkTokens = 200 });
+        var planned = await _planner.PlanArticlesAsync(new PlanRequest([RepositoryPaths.Seeds]) { ChunkTokens = 200 });
+        var plan = planned.Plan;
 
         Assert.Equal(5, plan.Articles.Count);
         Assert.Equal(plan.Chunks, plan.Stages.Single(s => s.Stage == StageNames.Translate).Calls);
@@ -49,7 +53,7 @@ public sealed class JobPlannerTests : IDisposable
         Assert.Equal(1, plan.Stages.Single(s => s.Stage == StageNames.Brief).Calls);
         Assert.Equal((2 * plan.Chunks) + 5 + 1, plan.Calls);
         Assert.Equal(plan.Articles.Sum(a => a.InputTokens) + plan.Stages[3].InputTokens, plan.InputTokens);
-        Assert.All(plan.Articles.SelectMany(a => a.Chunks), c => Assert.True(c.SourceTokens <= 200));
+        Assert.All(planned.Articles.SelectMany(a => a.Chunks), c => Assert.True(c.SourceTokens <= 200));
         Assert.Null(plan.CostUsd);
     }
 
@@ -83,9 +87,40 @@ public sealed class JobPlannerTests : IDisposable
         _folder.Write("b/news.md", ArabicSamples.ShortArticle);
 
         var plan = await _planner.PlanAsync(new PlanRequest([_folder.Path]));
+        var planned = await _planner.PlanArticlesAsync(new PlanRequest([_folder.Path]));
 
         Assert.Equal(["news", "news-2"], plan.Articles.Select(a => a.Id));
-        Assert.Equal("news-2", plan.Articles[1].Ingest.Article!.Id);
+        Assert.Equal(["news", "news-2"], planned.Articles.Select(a => a.Id));
+
+        // A run cites sentences by the article's own id, so the article itself must carry the new id too.
+        Assert.Equal("news-2", planned.Articles[1].Ingest.Article!.Id);
+    }
+
+    [Fact]
+    public async Task A_run_is_planned_exactly_as_the_plan_command_reports_it()
+    {
+        _folder.Write("a/news.txt", ArabicSamples.ShortArticle);
+        _folder.Write("b/news.md", ArabicSamples.ShortArticle);
+        _folder.WriteBytes("empty.txt", []);
+        _folder.CopyFrom(RepositoryPaths.Seeds);
+
+        var streamed = await _planner.PlanAsync(new PlanRequest([_folder.Path]) { ChunkTokens = 200 });
+        var planned = await _planner.PlanArticlesAsync(new PlanRequest([_folder.Path]) { ChunkTokens = 200 });
+
+        Assert.Equal(PlanReport.From(streamed).ToJson(), PlanReport.From(planned.Plan).ToJson());
+    }
+
+    [Fact]
+    public void A_plan_cannot_hold_article_text_sentences_or_chunks()
+    {
+        // Planning streams because a JobPlan has nowhere to keep an article: its type graph holds counts, names and
+        // estimates only. A property that reached an article, a sentence or a chunk would make peak memory grow again.
+        var forbidden = new[] { typeof(Article), typeof(IngestResult), typeof(Sentence), typeof(Chunk), typeof(ArticlePlan) };
+
+        var reachable = TypesReachableFrom(typeof(JobPlan));
+
+        Assert.Empty(reachable.Intersect(forbidden));
+        Assert.Contains(typeof(ArticleEstimate), reachable);
     }
 
     [Fact]
@@ -102,5 +137,28 @@ public sealed class JobPlannerTests : IDisposable
         _folder.Write("notes.docx", "x");
 
         await Assert.ThrowsAsync<PlanInputException>(() => _planner.PlanAsync(new PlanRequest([_folder.Path])));
+    }
+
+    private static HashSet<Type> TypesReachableFrom(Type root)
+    {
+        var seen = new HashSet<Type>();
+        var pending = new Stack<Type>([root]);
+        while (pending.TryPop(out var type))
+        {
+            // Framework types are leaves, except generic ones such as IReadOnlyList<T>, whose arguments are followed.
+            var ours = type.Namespace?.StartsWith("Summarizer", StringComparison.Ordinal) == true;
+            if (!seen.Add(type) || (!ours && !type.IsGenericType))
+            {
+                continue;
+            }
+
+            var fields = ours ? type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Select(f => f.FieldType) : [];
+            foreach (var next in type.GetGenericArguments().Concat(fields))
+            {
+                pending.Push(next.IsArray ? next.GetElementType()! : next);
+            }
+        }
+
+        return seen;
     }
 }
