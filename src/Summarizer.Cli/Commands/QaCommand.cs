@@ -24,6 +24,11 @@ public static class QaCommand
                 return ExitCodes.UsageError;
             }
 
+            if (!StoreCommands.FolderExists(context, job))
+            {
+                return ExitCodes.UsageError;
+            }
+
             var report = QaChecks.Run(job.Directory);
             AtomicFile.WriteAllText(Path.Combine(job.Directory, "qa.json"), OutputJson.Serialize(report));
             foreach (var finding in report.Findings.Where(f => f.Severity != Severities.Note))

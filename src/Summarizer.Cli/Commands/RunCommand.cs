@@ -35,13 +35,21 @@ public static class RunCommand
         {
             result = await JobProgressDisplay.RunAsync(context, progress => run(runner, progress));
         }
-        catch (Exception ex) when (ex is PlanInputException or EngineConfigurationException or PromptException or JobNotFoundException)
+        catch (JobAlreadyDoneException done)
+        {
+            await context.Out.WriteLineAsync(asJson
+                ? JsonSerializer.Serialize(new { job_id = done.JobId, job_dir = done.Directory, status = JobStatuses.Done, resumed = false }, OutputJson.Options)
+                : done.Message);
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is PlanInputException or EngineConfigurationException or PromptException or JobNotFoundException or JobChangeRefusedException)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.UsageError;
         }
 
-        foreach (var article in result.Articles.Where(a => a.Status is not (JobStatuses.Done)))
+        // A done article with a reason kept its outputs through something the user should know (its input changed).
+        foreach (var article in result.Articles.Where(a => a.Status is not JobStatuses.Done || a.Reason is not null))
         {
             await context.Error.WriteLineAsync($"{article.Path}: {article.Status}: {article.Reason ?? "some items failed; see manifest.json"}");
         }
