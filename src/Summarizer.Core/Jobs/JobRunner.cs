@@ -30,6 +30,8 @@ public sealed class JobRunner(
     IOptions<JobOptions> jobOptions,
     IOptions<ChunkingOptions> chunking)
 {
+    private const string StoppedReason = "stopped with Ctrl+C before it finished; 'summarizer resume' continues it";
+
     /// <summary>Runs the job.</summary>
     /// <exception cref="PlanInputException">No articles can be found at the paths.</exception>
     /// <exception cref="EngineConfigurationException">The engine lacks a setting.</exception>
@@ -136,8 +138,6 @@ public sealed class JobRunner(
         }
     }
 
-    private const string StoppedReason = "stopped with Ctrl+C before it finished; 'summarizer resume' continues it";
-
     private static string? JobReason(JobResult result) => result.Status switch
     {
         JobStatuses.Cancelled => StoppedReason,
@@ -194,7 +194,7 @@ public sealed class JobRunner(
         }
 
         var works = articles.Planned.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article! with { Path = run.Inputs.Display(a.Ingest.Article!.Path) }, a.Sentences, a.Chunks)).ToList();
-        progress.Started(works.Count, articles.Planned.Count == run.Plan.Articles.Count ? run.Plan.Calls : articles.Planned.Sum(a => a.Stages.Sum(s => s.Calls)));
+        progress.Started(works.Count, run.Plan.Calls);
         var pipeline = new ArticlePipeline(callers, run.Glossary, progress, request.OnFilter ?? FilterPolicy.Mark);
         var cancelled = false;
         BriefResult? brief = null;
@@ -344,27 +344,6 @@ public sealed class JobRunner(
         builder.Services.AddSingleton<IChatCompletionService>(engine.Service);
         return builder.Build();
     }
-}
-
-/// <summary>A job being resumed: who it is, where it lives, and the articles the store recorded for it.</summary>
-internal sealed record ResumedJob(string JobId, DateTimeOffset Created, string Directory, IReadOnlyList<StoredArticle> Articles);
-
-/// <summary>Everything one run of a job settled on before its first call.</summary>
-internal sealed record JobRun(
-    StoredJob Job,
-    ResolvedEngine Engine,
-    IReadOnlyDictionary<string, StagePrompt> Prompts,
-    Glossary Glossary,
-    int ChunkTokens,
-    int Concurrency,
-    JobInputs Inputs,
-    JobPlan Plan)
-{
-    /// <summary>Gets the job being resumed, or <see langword="null"/> for a new one.</summary>
-    public ResumedJob? Resumed { get; init; }
-
-    /// <summary>Gets a value indicating whether this run continues an earlier one.</summary>
-    public bool IsResumed => Resumed is not null;
 }
 
 /// <summary>The briefing stage's outcome.</summary>
