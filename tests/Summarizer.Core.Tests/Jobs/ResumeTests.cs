@@ -90,15 +90,14 @@ public sealed class ResumeTests : LoopbackServerTest, IAsyncLifetime
             File.Copy(RepositoryPaths.Seed(seed), Path.Combine(_inputs.Path, Path.GetFileName(RepositoryPaths.Seed(seed))));
         }
 
-        using var cancellation = new CancellationTokenSource();
-        var progress = new CancelAfterFirstArticle(cancellation);
-        var runner = Services(("Summarizer:Jobs:Concurrency", "1")).GetRequiredService<JobRunner>();
-        var first = await runner.RunAsync(new JobRequest([_inputs.Path]), progress, cancellation.Token);
-        Assert.Equal(JobStatuses.Cancelled, first.Status);
-        var finished = first.Articles.Single(a => a.Id == progress.Finished);
-        var vanished = first.Articles.First(a => a.Status == JobStatuses.Cancelled);
-        var untouched = first.Articles.Single(a => a.Id != finished.Id && a.Id != vanished.Id);
+        var runner = Services().GetRequiredService<JobRunner>();
+        var first = await runner.RunAsync(new JobRequest([_inputs.Path]));
+        MarkRunning(first.JobId);
+        var (finished, vanished, untouched) = (first.Articles[0], first.Articles[1], first.Articles[2]);
         File.AppendAllText(finished.Path, "\nفقرة أضيفت بعد بدء المهمة.\n");
+
+        // As if the job had been killed before this article finished: no outputs, and now no input either.
+        Directory.Delete(Path.Combine(first.JobDirectory, "articles", vanished.Id), recursive: true);
         File.Delete(vanished.Path);
 
         var resumed = await runner.ResumeAsync(first.JobId, new JobRequest([]));
@@ -110,7 +109,9 @@ public sealed class ResumeTests : LoopbackServerTest, IAsyncLifetime
         Assert.StartsWith("input missing; it had not finished", byId[vanished.Id].Reason, StringComparison.Ordinal);
         Assert.Equal(JobStatuses.Done, byId[untouched.Id].Status);
         Assert.Null(byId[untouched.Id].Reason);
+        Assert.Equal(2, Server.Count("brief"));
         Assert.Contains(finished.Id, Server.Requests.Last(r => r.Stage == "brief").Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(vanished.Id, Server.Requests.Last(r => r.Stage == "brief").Body, StringComparison.Ordinal);
         Assert.Contains($"{finished.Id}/side-by-side.html#s", File.ReadAllText(Path.Combine(resumed.JobDirectory, "briefing.md")), StringComparison.Ordinal);
         var manifest = File.ReadAllText(Path.Combine(resumed.JobDirectory, "manifest.json"));
         Assert.Contains("input changed since the job started", manifest, StringComparison.Ordinal);
@@ -175,35 +176,6 @@ public sealed class ResumeTests : LoopbackServerTest, IAsyncLifetime
 
         public void ArticleFinished(string articleId, string status, string? reason)
         {
-        }
-
-        public void Message(string text)
-        {
-        }
-    }
-
-    private sealed class CancelAfterFirstArticle(CancellationTokenSource source) : IJobProgress
-    {
-        public string? Finished { get; private set; }
-
-        public void Started(int articles, int estimatedCalls)
-        {
-        }
-
-        public void CallFinished(string stage)
-        {
-        }
-
-        public void ArticleFinished(string articleId, string status, string? reason)
-        {
-            lock (source)
-            {
-                if (Finished is null)
-                {
-                    Finished = articleId;
-                    source.Cancel();
-                }
-            }
         }
 
         public void Message(string text)
