@@ -61,7 +61,8 @@ internal sealed record JobArticles(IReadOnlyList<ArticlePlan> Planned, IReadOnly
             else if (FinishedArticle.Read(jobDirectory, id, article.Path) is { } finished)
             {
                 kept.Add(finished);
-                unplanned.Add(new JobArticleStatus(id, article.Path, finished.Status, $"{problem}; its finished outputs were kept"));
+                var outcome = finished.Status is JobStatuses.Done or JobStatuses.Partial ? "its finished outputs were kept" : "its outputs from before were kept";
+                unplanned.Add(new JobArticleStatus(id, article.Path, finished.Status, $"{problem}; {outcome}"));
             }
             else
             {
