@@ -24,6 +24,9 @@ public sealed record JobRequest(IReadOnlyList<string> Paths)
     /// <summary>Gets what to do when the content filter stops a chunk, or <see langword="null"/> to mark it (or, on resume, as the job did).</summary>
     public FilterPolicy? OnFilter { get; init; }
 
+    /// <summary>Gets why the engine kind is the one in <see cref="Engine"/> when it was not given now (resume, rerun).</summary>
+    public string? EngineReason { get; init; }
+
     /// <summary>Gets the folder relative <see cref="Paths"/> are given in, or <see langword="null"/> for the current folder.</summary>
     public string? BaseDirectory { get; init; }
 

@@ -87,6 +87,11 @@ public sealed class JobRunner(
     private async Task<JobResult> RunJobAsync(JobRequest request, ResumedJob? resumed, string? parent, IJobProgress progress, CancellationToken cancellationToken)
     {
         var engine = engines.Create(request.Engine with { Concurrency = request.Concurrency ?? jobOptions.Value.Concurrency });
+        if (request.EngineReason is { } why)
+        {
+            engine = engine with { Reason = why };
+        }
+
         var stagePrompts = StageNames.All.ToDictionary(
             stage => stage,
             stage => prompts.LoadConfigured(stage, request.PromptVersions.TryGetValue(stage, out var v) ? v : null),

@@ -64,6 +64,7 @@ public sealed record StoredRequest(
         NoCache = now.NoCache,
         OnFilter = now.OnFilter ?? OnFilter,
         BaseDirectory = BaseDirectory,
+        EngineReason = now.Engine.Kind is null && EngineKind is not null ? "the engine the job was started on" : null,
     };
 
     /// <summary>

@@ -103,6 +103,7 @@ public sealed class JobsKeepTheirWordTests : LoopbackServerTest, IAsyncLifetime
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
         Assert.Contains($"job {job} → {Path.Combine(after, job)} (resumed)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("engine: openai (the engine the job was started on)", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(before));
         Assert.Equal("done", JobStatusOf(after, job));
         Assert.True(qa.ExitCode is ExitCodes.Success or ExitCodes.PartialFailure, qa.Error);

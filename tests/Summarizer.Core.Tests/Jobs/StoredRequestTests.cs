@@ -48,6 +48,7 @@ public sealed class StoredRequestTests
 
         Assert.Null(old.BaseDirectory);
         Assert.Empty(old.Changes(new JobRequest([]) { Engine = new EngineOverrides { Kind = "azure" } }));
-        Assert.Equal("openai", Started.ToRequest(new JobRequest([])).Engine.Kind);
+        Assert.Equal(("openai", "the engine the job was started on"), (Started.ToRequest(new JobRequest([])).Engine.Kind, Started.ToRequest(new JobRequest([])).EngineReason));
+        Assert.Null(Started.ToRequest(new JobRequest([]) { Engine = new EngineOverrides { Kind = "openai" } }).EngineReason);
     }
 }
