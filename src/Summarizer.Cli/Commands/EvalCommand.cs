@@ -21,7 +21,13 @@ public static class EvalCommand
             var store = StoreCommands.Store(context, parse.GetValue(output));
             var job = store.GetJob(parse.GetValue(jobId)!);
             var reference = parse.GetValue(references)!;
-            var referenceDirectory = store.GetJob(reference)?.Directory ?? reference;
+            var referenceJob = store.GetJob(reference);
+            if (job is not null && (!StoreCommands.FolderExists(context, job) || (referenceJob is not null && !StoreCommands.FolderExists(context, referenceJob))))
+            {
+                return ExitCodes.UsageError;
+            }
+
+            var referenceDirectory = referenceJob?.Directory ?? reference;
             if (job is null || !Directory.Exists(referenceDirectory))
             {
                 context.Error.WriteLine($"error: {(job is null ? $"no job {parse.GetValue(jobId)} in {store.DatabasePath}" : $"references not found: {reference} (a folder or a job id)")}");

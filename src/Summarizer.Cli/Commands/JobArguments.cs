@@ -11,7 +11,7 @@ public sealed class JobArguments
     private readonly Option<int?> _chunkTokens = new("--chunk-tokens") { Description = "Source tokens per chunk (default from appsettings.json)." };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object with the job's outcome." };
     private readonly Option<bool> _noCache = new("--no-cache") { Description = "Call the model even when a valid cached answer exists." };
-    private readonly Option<FilterPolicy> _onFilter = new("--on-filter") { Description = "When the content filter stops a chunk: mark it (default) or split it in halves to isolate the sentence." };
+    private readonly Option<FilterPolicy?> _onFilter = new("--on-filter") { Description = "When the content filter stops a chunk: mark it (default) or split it in halves to isolate the sentence." };
     private readonly EngineArguments _engine = new();
 
     /// <summary>Initializes a new instance of the <see cref="JobArguments"/> class.</summary>

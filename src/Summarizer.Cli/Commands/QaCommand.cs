@@ -24,6 +24,11 @@ public static class QaCommand
                 return ExitCodes.UsageError;
             }
 
+            if (!StoreCommands.FolderExists(context, job))
+            {
+                return ExitCodes.UsageError;
+            }
+
             var report = QaChecks.Run(job.Directory);
             var path = Path.Combine(job.Directory, "qa.json");
             AtomicFile.WriteAllText(path, OutputJson.Serialize(report));

@@ -30,10 +30,22 @@ public static class RunCommand
     public static async Task<int> RunAsync(CliContext context, Func<JobRunner, IJobProgress, Task<JobResult>> run, bool asJson)
     {
         var runner = context.Services.GetRequiredService<JobRunner>();
-        // Configuration, prompt and input errors are reported by the top-level handler (one line, --json too).
-        var result = await JobProgressDisplay.RunAsync(context, progress => run(runner, progress));
+        JobResult result;
+        try
+        {
+            // Configuration, prompt and input errors are reported by the top-level handler (one line, --json too).
+            result = await JobProgressDisplay.RunAsync(context, progress => run(runner, progress));
+        }
+        catch (JobAlreadyDoneException done)
+        {
+            await context.Out.WriteLineAsync(asJson
+                ? JsonSerializer.Serialize(new { job_id = done.JobId, job_dir = done.Directory, status = JobStatuses.Done, resumed = false }, OutputJson.Options)
+                : done.Message);
+            return ExitCodes.Success;
+        }
 
-        foreach (var article in result.Articles.Where(a => a.Status is not (JobStatuses.Done)))
+        // A done article with a reason kept its outputs through something the user should know (its input changed).
+        foreach (var article in result.Articles.Where(a => a.Status is not JobStatuses.Done || a.Reason is not null))
         {
             await context.Error.WriteLineAsync($"{article.Path}: {article.Status}: {article.Reason ?? "some items failed; see manifest.json"}");
         }

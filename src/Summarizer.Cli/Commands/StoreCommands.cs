@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Summarizer.Core.Jobs;
@@ -13,49 +12,7 @@ namespace Summarizer.Cli.Commands;
 public static class StoreCommands
 {
     /// <summary>Creates <c>jobs</c>.</summary>
-    public static Command Jobs(CliContext context)
-    {
-        var output = OutputOption();
-        var json = new Option<bool>("--json") { Description = "Print JSON." };
-        var list = new Command("list", "List jobs, newest first.") { output, json };
-        list.SetAction(parse =>
-        {
-            var jobs = Store(context, parse.GetValue(output)).ListJobs();
-            if (parse.GetValue(json))
-            {
-                context.Out.WriteLine(JsonSerializer.Serialize(jobs.Select(j => new { job_id = j.JobId, status = j.Status, created = j.Created, parent = j.Parent }), OutputJson.Options));
-            }
-            else
-            {
-                foreach (var job in jobs)
-                {
-                    context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{job.JobId}  {job.Status,-9}  {job.Created:yyyy-MM-dd HH:mm}  {(job.Parent is null ? string.Empty : "re-run of " + job.Parent)}"));
-                }
-            }
-
-            return ExitCodes.Success;
-        });
-
-        var jobId = new Argument<string>("job-id");
-        var show = new Command("show", "Show a job: request, articles, calls paid and reused per stage.") { jobId, output, json };
-        show.SetAction(parse =>
-        {
-            var store = Store(context, parse.GetValue(output));
-            var job = store.GetJob(parse.GetValue(jobId)!);
-            if (job is null)
-            {
-                context.Error.WriteLine($"error: no job {parse.GetValue(jobId)} in {store.DatabasePath}");
-                return ExitCodes.UsageError;
-            }
-
-            var calls = store.CallCounts(job.JobId).Select(c => new { stage = c.Key.Stage, outcome = c.Key.Outcome, count = c.Value }).ToList();
-            var articles = store.Articles(job.JobId).Select(a => new { id = a.Id, path = a.Path, status = a.Status, reason = a.Reason }).ToList();
-            var view = new { job_id = job.JobId, status = job.Status, created = job.Created, finished = job.Finished, parent = job.Parent, directory = job.Directory, request = JsonDocument.Parse(job.Request).RootElement, articles, calls };
-            context.Out.WriteLine(JsonSerializer.Serialize(view, OutputJson.Options));
-            return ExitCodes.Success;
-        });
-        return new Command("jobs", "List and inspect jobs.") { list, show };
-    }
+    public static Command Jobs(CliContext context) => JobsCommand.Create(context);
 
     /// <summary>Creates <c>cache</c>.</summary>
     public static Command Cache(CliContext context)
@@ -103,6 +60,11 @@ public static class StoreCommands
                 return ExitCodes.UsageError;
             }
 
+            if (!FolderExists(context, jobA) || !FolderExists(context, jobB))
+            {
+                return ExitCodes.UsageError;
+            }
+
             var diff = JobDiff.Between(jobA.Directory, jobB.Directory);
             var (md, html) = context.Services.GetRequiredService<DiffWriter>().Write(diff);
             foreach (var article in diff.Articles)
@@ -115,6 +77,24 @@ public static class StoreCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Reports a job whose folder is gone (the store still knows it) and returns false; true when the folder exists.
+    /// Commands that read a job's files call it first, so a deleted folder is one clear line, not a file error.
+    /// </summary>
+    public static bool FolderExists(CliContext context, StoredJob job)
+    {
+        try
+        {
+            JobFolderMissingException.ThrowIfMissing(job);
+            return true;
+        }
+        catch (JobFolderMissingException ex)
+        {
+            context.Error.WriteLine($"error: {ex.Message}");
+            return false;
+        }
     }
 
     /// <summary>Makes the <c>--out</c> option of commands that read the store.</summary>

@@ -31,6 +31,9 @@ public static class JobStatuses
     /// <summary>The file was rejected at ingest.</summary>
     public const string Rejected = "rejected";
 
+    /// <summary>Started and not finished yet (or killed: resume continues it).</summary>
+    public const string Running = "running";
+
     /// <summary>Stopped by the user before finishing.</summary>
     public const string Cancelled = "cancelled";
 }

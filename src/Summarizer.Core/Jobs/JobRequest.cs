@@ -21,8 +21,14 @@ public sealed record JobRequest(IReadOnlyList<string> Paths)
     /// <summary>Gets the chunk budget, or <see langword="null"/> for the configured one.</summary>
     public int? ChunkTokens { get; init; }
 
-    /// <summary>Gets what to do when the content filter stops a chunk.</summary>
-    public FilterPolicy OnFilter { get; init; } = FilterPolicy.Mark;
+    /// <summary>Gets what to do when the content filter stops a chunk, or <see langword="null"/> to mark it (or, on resume, as the job did).</summary>
+    public FilterPolicy? OnFilter { get; init; }
+
+    /// <summary>Gets why the engine kind is the one in <see cref="Engine"/> when it was not given now (resume, rerun).</summary>
+    public string? EngineReason { get; init; }
+
+    /// <summary>Gets the folder relative <see cref="Paths"/> are given in, or <see langword="null"/> for the current folder.</summary>
+    public string? BaseDirectory { get; init; }
 
     /// <summary>Gets a value indicating whether to call the model even when the cache holds a valid answer.</summary>
     public bool NoCache { get; init; }

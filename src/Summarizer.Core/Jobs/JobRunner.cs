@@ -24,40 +24,59 @@ public sealed class JobRunner(
     EngineFactory engines,
     PromptLibrary prompts,
     JobWriter writer,
+    DiffWriter diffs,
     TokenEstimator estimator,
     TimeProvider clock,
     IOptions<JobOptions> jobOptions,
     IOptions<ChunkingOptions> chunking)
 {
+    private const string StoppedReason = "stopped with Ctrl+C before it finished; 'summarizer resume' continues it";
+
     /// <summary>Runs the job.</summary>
     /// <exception cref="PlanInputException">No articles can be found at the paths.</exception>
     /// <exception cref="EngineConfigurationException">The engine lacks a setting.</exception>
     /// <exception cref="PromptException">A prompt file is missing or invalid.</exception>
     public Task<JobResult> RunAsync(JobRequest request, IJobProgress? progress = null, CancellationToken cancellationToken = default) =>
-        RunJobAsync(request, identity: null, parent: null, progress ?? NullJobProgress.Instance, cancellationToken);
+        RunJobAsync(request, resumed: null, parent: null, progress ?? NullJobProgress.Instance, cancellationToken);
 
     /// <summary>
-    /// Continues a job that was stopped or killed, in its own folder and under its own id: every call whose valid answer
-    /// was stored is served from the cache, so nothing finished is paid twice.
+    /// Continues a job that was stopped or killed, in its own folder, under its own id and with its own settings: every
+    /// call whose valid answer was stored is served from the cache, so nothing finished is paid twice. An article whose
+    /// input changed or disappeared since the job started keeps its finished outputs and is reported, never dropped.
     /// </summary>
     /// <exception cref="JobNotFoundException">No such job in the output folder's store.</exception>
+    /// <exception cref="JobChangeRefusedException">Settings were given that would change what the job is.</exception>
+    /// <exception cref="JobAlreadyDoneException">The job finished with everything done; nothing was touched.</exception>
     public Task<JobResult> ResumeAsync(string jobId, JobRequest now, IJobProgress? progress = null, CancellationToken cancellationToken = default)
     {
-        var stored = Store(now).GetJob(jobId) ?? throw new JobNotFoundException(jobId, Store(now).DatabasePath);
-        var request = StoredRequest.FromJson(stored.Request).ToRequest(now);
-        return RunJobAsync(request, (stored.JobId, stored.Created, stored.Directory), stored.Parent, progress ?? NullJobProgress.Instance, cancellationToken);
+        var store = Store(now);
+        var stored = store.GetJob(jobId) ?? throw new JobNotFoundException(jobId, store.DatabasePath);
+        var request = StoredRequest.FromJson(stored.Request);
+        if (request.Changes(now) is { Count: > 0 } changes)
+        {
+            throw new JobChangeRefusedException(stored.JobId, changes);
+        }
+
+        if (stored.Status == JobStatuses.Done && Directory.Exists(stored.Directory))
+        {
+            throw new JobAlreadyDoneException(stored.JobId, stored.Directory);
+        }
+
+        var resumed = new ResumedJob(stored.JobId, stored.Created, stored.Directory, store.Articles(stored.JobId));
+        return RunJobAsync(request.ToRequest(now), resumed, stored.Parent, progress ?? NullJobProgress.Instance, cancellationToken);
     }
 
     /// <summary>
     /// Runs an old job again as a new job linked to it, typically with new prompt versions: calls whose cache key did not
-    /// change (same engine, model, prompt hash, input and settings) are reused, so only what changed is paid for.
+    /// change (same engine, model, prompt hash, input and settings) are reused, so only what changed is paid for. The new
+    /// job's folder gets <c>diff.html</c> against the old one, linked from its index.
     /// </summary>
     /// <exception cref="JobNotFoundException">No such job in the output folder's store.</exception>
     public Task<JobResult> RerunAsync(string parentJobId, JobRequest now, IJobProgress? progress = null, CancellationToken cancellationToken = default)
     {
         var stored = Store(now).GetJob(parentJobId) ?? throw new JobNotFoundException(parentJobId, Store(now).DatabasePath);
         var request = StoredRequest.FromJson(stored.Request).ToRequest(now);
-        return RunJobAsync(request, identity: null, parent: stored.JobId, progress ?? NullJobProgress.Instance, cancellationToken);
+        return RunJobAsync(request, resumed: null, parent: stored.JobId, progress ?? NullJobProgress.Instance, cancellationToken);
     }
 
     /// <summary>Opens the job store of the request's output folder.</summary>
@@ -65,14 +84,14 @@ public sealed class JobRunner(
 
     private string OutputRoot(JobRequest request) => Path.GetFullPath(request.OutputRoot ?? jobOptions.Value.OutputRoot);
 
-    private async Task<JobResult> RunJobAsync(
-        JobRequest request,
-        (string JobId, DateTimeOffset Created, string Directory)? identity,
-        string? parent,
-        IJobProgress progress,
-        CancellationToken cancellationToken)
+    private async Task<JobResult> RunJobAsync(JobRequest request, ResumedJob? resumed, string? parent, IJobProgress progress, CancellationToken cancellationToken)
     {
         var engine = engines.Create(request.Engine with { Concurrency = request.Concurrency ?? jobOptions.Value.Concurrency });
+        if (request.EngineReason is { } why)
+        {
+            engine = engine with { Reason = why };
+        }
+
         if (engine.Options.Probe)
         {
             await EngineProbe.ProbeAsync(engine, cancellationToken).ConfigureAwait(false);
@@ -84,50 +103,114 @@ public sealed class JobRunner(
             StringComparer.Ordinal);
         var glossary = Glossary.Load(prompts.Root);
         var chunkTokens = request.ChunkTokens ?? chunking.Value.MaxSourceTokens;
-        var planned = await planner.PlanArticlesAsync(new PlanRequest(request.Paths) { ChunkTokens = chunkTokens }, cancellationToken).ConfigureAwait(false);
-        var plan = planned.Plan;
+        var inputs = new JobInputs(request.Paths, request.BaseDirectory ?? Environment.CurrentDirectory);
+        var plan = await PlanAsync(inputs, chunkTokens, resumed is not null, cancellationToken).ConfigureAwait(false);
         if (engine.Service is ReferenceChatCompletionService reference)
         {
-            ReferenceCoverage.Require(reference.Store, planned.Articles.Where(a => a.IsAccepted && a.Sentences.Count > 0).Select(a => (a.Ingest.Path, a.Sentences[0].Text)).ToList());
-        }
-
-        foreach (var prompt in stagePrompts.Values)
-        {
-            prompts.Publish(prompt);
+            ReferenceCoverage.Require(reference.Store, plan.Articles.Where(a => a.IsAccepted && a.Sentences.Count > 0).Select(a => (a.Ingest.Path, a.Sentences[0].Text)).ToList());
         }
 
         var store = Store(request);
-        var created = identity?.Created ?? clock.GetUtcNow();
-        var jobId = identity?.JobId ?? JobIds.New(created, request.Paths);
-        var jobDirectory = identity?.Directory ?? Path.Combine(OutputRoot(request), jobId);
+        RecordedPrompts.From(store).PublishOrRefuse(prompts, stagePrompts.Values);
+
+        var created = resumed?.Created ?? clock.GetUtcNow();
+        var jobId = resumed?.JobId ?? JobIds.New(created, request.Paths);
+        var jobDirectory = resumed?.Directory ?? Path.Combine(OutputRoot(request), jobId);
         Directory.CreateDirectory(jobDirectory);
-        if (identity is not null)
+        if (resumed is not null)
         {
             AtomicFile.RemoveLeftovers(jobDirectory);
         }
 
         var concurrency = request.Concurrency ?? jobOptions.Value.Concurrency;
-        var stored = new StoredRequest(
-            request.Paths.Select(Path.GetFullPath).ToList(), request.Engine, stagePrompts.ToDictionary(p => p.Key, p => p.Value.Version), chunkTokens, concurrency);
-        store.SaveJob(new StoredJob(jobId, created, null, "running", parent, jobDirectory, stored.ToJson()));
+        var stored = new StoredRequest(request.Paths, request.Engine, stagePrompts.ToDictionary(p => p.Key, p => p.Value.Version), chunkTokens, concurrency)
+        {
+            BaseDirectory = inputs.BaseDirectory,
+            EngineKind = engine.Kind,
+            Model = engine.Options.Model,
+            OnFilter = request.OnFilter ?? FilterPolicy.Mark,
+            PromptHashes = stagePrompts.ToDictionary(p => p.Key, p => p.Value.Sha256),
+        };
+        var job = new StoredJob(jobId, created, null, JobStatuses.Running, parent, jobDirectory, stored.ToJson());
+        store.SaveJob(job);
+        try
+        {
+            var run = new JobRun(job, engine, stagePrompts, glossary, chunkTokens, concurrency, inputs, plan) { Resumed = resumed };
+            var result = await ExecuteAsync(run, request, store, progress, cancellationToken).ConfigureAwait(false);
+            store.SaveJob(job with { Finished = clock.GetUtcNow(), Status = result.Status, Reason = JobReason(result) });
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            store.SaveJob(job with { Finished = clock.GetUtcNow(), Status = JobStatuses.Cancelled, Reason = StoppedReason });
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Whatever stops a job, the store must not go on saying it is running: resume and 'jobs list' rely on it.
+            store.SaveJob(job with { Finished = clock.GetUtcNow(), Status = JobStatuses.Failed, Reason = ex.Message });
+            throw;
+        }
+    }
+
+    private static string? JobReason(JobResult result) => result.Status switch
+    {
+        JobStatuses.Cancelled => StoppedReason,
+        JobStatuses.Failed => "no article could be done; see manifest.json",
+        _ => null,
+    };
+
+    private async Task<PlannedArticles> PlanAsync(JobInputs inputs, int chunkTokens, bool resuming, CancellationToken cancellationToken)
+    {
+        var paths = inputs.ToSearch;
+        if (resuming)
+        {
+            // Inputs gone since the job started are reported per article below; they must not stop the rest.
+            paths = paths.Where(p => File.Exists(inputs.Locate(p)) || Directory.Exists(inputs.Locate(p))).ToList();
+        }
+
+        try
+        {
+            if (paths.Count > 0 || !resuming)
+            {
+                return await planner.PlanArticlesAsync(new PlanRequest(paths) { ChunkTokens = chunkTokens }, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (PlanInputException) when (resuming)
+        {
+            // Every file the job started with is gone: each of its articles is reported, and finished ones are kept.
+        }
+
+        return new PlannedArticles(new JobPlan([], [], string.Empty, null, chunkTokens, string.Empty), []);
+    }
+
+    private async Task<JobResult> ExecuteAsync(JobRun run, JobRequest request, JobStore store, IJobProgress progress, CancellationToken cancellationToken)
+    {
+        var (jobId, jobDirectory, parent, engine) = (run.Job.JobId, run.Job.Directory, run.Job.Parent, run.Engine);
         progress.Message($"engine: {engine.Kind} ({engine.Reason}); model: {engine.Model}");
-        progress.Message($"job {jobId} → {jobDirectory}" + (parent is null ? string.Empty : $" (re-run of {parent})") + (identity is null ? string.Empty : " (resumed)"));
+        progress.Message($"job {jobId} → {jobDirectory}" + (parent is null ? string.Empty : $" (re-run of {parent})") + (run.IsResumed ? " (resumed)" : string.Empty));
 
         var usage = new StageUsage();
-        using var gate = new SemaphoreSlim(concurrency);
+        using var gate = new SemaphoreSlim(run.Concurrency);
         var kernel = BuildKernel(engine);
         var ledger = new CallLedger(store, jobId, engine.Kind, engine.Model, UseCache: !request.NoCache);
         var callers = new StageCallers(
-            new StageCaller(kernel, stagePrompts[StageNames.Translate], engine.Profile, usage, ledger),
-            new StageCaller(kernel, stagePrompts[StageNames.Summarize], engine.Profile, usage, ledger),
-            new StageCaller(kernel, stagePrompts[StageNames.Merge], engine.Profile, usage, ledger),
-            new StageCaller(kernel, stagePrompts[StageNames.Brief], engine.Profile, usage, ledger),
+            new StageCaller(kernel, run.Prompts[StageNames.Translate], engine.Profile, usage, ledger),
+            new StageCaller(kernel, run.Prompts[StageNames.Summarize], engine.Profile, usage, ledger),
+            new StageCaller(kernel, run.Prompts[StageNames.Merge], engine.Profile, usage, ledger),
+            new StageCaller(kernel, run.Prompts[StageNames.Brief], engine.Profile, usage, ledger),
             gate);
-        var context = new JobContext(jobId, created, engine, stagePrompts.Values.ToList(), glossary, chunkTokens, chunking.Value.ContextSentences, concurrency) { Parent = parent };
+        var context = new JobContext(jobId, run.Job.Created, engine, run.Prompts.Values.ToList(), run.Glossary, run.ChunkTokens, chunking.Value.ContextSentences, run.Concurrency) { Parent = parent };
 
-        var works = planned.Articles.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article!, a.Sentences, a.Chunks)).ToList();
-        progress.Started(works.Count, plan.Calls);
-        var pipeline = new ArticlePipeline(callers, glossary, progress, request.OnFilter);
+        var articles = JobArticles.Resolve(run.Plan, run.Inputs, run.Resumed?.Articles ?? [], jobDirectory, progress);
+        foreach (var article in articles.Planned)
+        {
+            store.SaveArticle(jobId, article.Id, run.Inputs.Display(article.Ingest.Path), article.IsAccepted ? JobStatuses.Running : JobStatuses.Rejected, article.Ingest.Message, run.Inputs.Sha256(run.Inputs.Display(article.Ingest.Path)));
+        }
+
+        var works = articles.Planned.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article! with { Path = run.Inputs.Display(a.Ingest.Article!.Path) }, a.Sentences, a.Chunks)).ToList();
+        progress.Started(works.Count, run.Plan.Plan.Calls);
+        var pipeline = new ArticlePipeline(callers, run.Glossary, progress, request.OnFilter ?? FilterPolicy.Mark);
         var cancelled = false;
         BriefResult? brief = null;
         var articleTasks = works.Select(async work =>
@@ -137,10 +220,11 @@ public sealed class JobRunner(
             work.Written = true;
             progress.ArticleFinished(work.Article.Id, work.Status, work.Reason);
         }).ToList();
+        var allWorks = works.Concat(articles.Kept).ToList();
         try
         {
             await Task.WhenAll(articleTasks).ConfigureAwait(false);
-            brief = await BriefAsync(callers, works, jobOptions.Value.BriefClaimsPerArticle, progress, cancellationToken).ConfigureAwait(false);
+            brief = await BriefAsync(callers, allWorks, jobOptions.Value.BriefClaimsPerArticle, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -152,39 +236,62 @@ public sealed class JobRunner(
         }
 
         var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
-        var articles = planned.Articles.Select(a => Status(a, byId, cancelled)).ToList();
+        var statuses = articles.Planned.Select(a => Status(a, run.Inputs, byId, cancelled)).Concat(articles.Unplanned).ToList();
         var snapshot = usage.Snapshot();
         var cost = estimator.Cost(engine.Options.Model.Length > 0 ? engine.Options.Model : engine.Options.Deployment, snapshot.Sum(s => s.InputTokens), snapshot.Sum(s => s.OutputTokens));
-        var status = cancelled ? JobStatuses.Cancelled : OverallStatus(articles, brief);
+        var status = cancelled ? JobStatuses.Cancelled : OverallStatus(statuses, brief);
         if (brief is not null)
         {
-            writer.WriteBriefing(jobDirectory, context, works, brief);
+            writer.WriteBriefing(jobDirectory, context, allWorks, brief);
         }
 
-        var finished = clock.GetUtcNow();
-        writer.WriteManifest(jobDirectory, context, plan, works, articles, snapshot, cost, status, brief, finished);
+        writer.WriteManifest(jobDirectory, context, run.Plan.Plan, allWorks, statuses, snapshot, cost, status, brief, clock.GetUtcNow());
+        var written = allWorks.Where(w => w.Written).ToList();
         Quality.QaReport? qa = null;
-        if (works.Any(w => w.Written))
+        if (written.Count > 0)
         {
             // Job-wide checks (length outliers need every article) run once the job's files are all written; the pages
             // are then drawn again with the findings, and the index links them all.
             qa = Quality.QaChecks.Run(jobDirectory);
             AtomicFile.WriteAllText(Path.Combine(jobDirectory, "qa.json"), Rendering.OutputJson.Serialize(qa));
-            foreach (var work in works.Where(w => w.Written))
+            foreach (var work in written)
             {
                 writer.WriteSideBySide(jobDirectory, context, work, qa.Findings.Where(f => f.Article == work.Article.Id).ToList());
             }
 
-            writer.WriteIndex(jobDirectory, context, works.Where(w => w.Written).ToList(), articles, qa);
+            if (parent is not null && !cancelled)
+            {
+                WriteDiff(store, parent, jobDirectory, progress);
+            }
+
+            writer.WriteIndex(jobDirectory, context, written, statuses, qa);
         }
 
-        foreach (var article in articles)
+        foreach (var article in statuses)
         {
             store.SaveArticle(jobId, article.Id, article.Path, article.Status, article.Reason);
         }
 
-        store.SaveJob(new StoredJob(jobId, created, finished, status, parent, jobDirectory, stored.ToJson()));
-        return new JobResult(jobId, jobDirectory, engine, status, articles, snapshot, cost) { Parent = parent, Qa = qa };
+        return new JobResult(jobId, jobDirectory, engine, status, statuses, snapshot, cost) { Parent = parent, Qa = qa };
+    }
+
+    /// <summary>A re-run's folder gets its diff against the job it re-runs, so its index can link the comparison.</summary>
+    private void WriteDiff(JobStore store, string parent, string jobDirectory, IJobProgress progress)
+    {
+        if (store.GetJob(parent) is not { } old || !File.Exists(Path.Combine(old.Directory, "manifest.json")))
+        {
+            progress.Message($"no diff against {parent}: its folder is missing");
+            return;
+        }
+
+        try
+        {
+            diffs.Write(JobDiff.Between(old.Directory, jobDirectory));
+        }
+        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            progress.Message($"no diff against {parent}: {ex.Message}");
+        }
     }
 
     private static async Task<BriefResult?> BriefAsync(StageCallers callers, List<ArticleWork> works, int claimsPerArticle, IJobProgress progress, CancellationToken cancellationToken)
@@ -223,17 +330,18 @@ public sealed class JobRunner(
         }
     }
 
-    private static JobArticleStatus Status(ArticlePlan plan, Dictionary<string, ArticleWork> works, bool cancelled)
+    private static JobArticleStatus Status(ArticlePlan plan, JobInputs inputs, Dictionary<string, ArticleWork> works, bool cancelled)
     {
+        var path = inputs.Display(plan.Ingest.Path);
         if (!plan.IsAccepted)
         {
-            return new JobArticleStatus(plan.Id, plan.Ingest.Path, JobStatuses.Rejected, plan.Ingest.Message);
+            return new JobArticleStatus(plan.Id, path, JobStatuses.Rejected, plan.Ingest.Message);
         }
 
         var work = works[plan.Id];
         return cancelled && !work.Written
-            ? new JobArticleStatus(plan.Id, plan.Ingest.Path, JobStatuses.Cancelled, "stopped before it finished")
-            : new JobArticleStatus(plan.Id, plan.Ingest.Path, work.Status, work.Reason);
+            ? new JobArticleStatus(plan.Id, path, JobStatuses.Cancelled, "stopped before it finished")
+            : new JobArticleStatus(plan.Id, path, work.Status, work.Reason);
     }
 
     private static string OverallStatus(IReadOnlyList<JobArticleStatus> articles, BriefResult? brief)

@@ -10,8 +10,8 @@ public sealed class DiffWriter
     /// <summary>Writes both files and returns their paths.</summary>
     public (string Markdown, string Html) Write(JobDiff diff)
     {
-        var md = Path.Combine(diff.B.Directory, "diff.md");
-        var html = Path.Combine(diff.B.Directory, "diff.html");
+        var md = Path.Combine(diff.B.Directory, JobLinks.DiffMarkdown);
+        var html = Path.Combine(diff.B.Directory, JobLinks.DiffPage);
         Jobs.AtomicFile.WriteAllText(md, Markdown(diff));
         Jobs.AtomicFile.WriteAllText(html, Page(diff));
         return (md, html);

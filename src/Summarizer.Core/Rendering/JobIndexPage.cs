@@ -17,7 +17,13 @@ public static class JobIndexPage
         """;
 
     /// <summary>Renders the page; every article and model text is HTML-encoded.</summary>
-    public static string Render(Provenance provenance, IReadOnlyList<ArticleWork> works, IReadOnlyList<JobArticleStatus> articles, QaReport qa, bool hasBriefing)
+    /// <param name="provenance">How the job was made.</param>
+    /// <param name="works">The articles with written files.</param>
+    /// <param name="articles">Every article's outcome.</param>
+    /// <param name="qa">The job's QA findings.</param>
+    /// <param name="hasBriefing">Whether the briefing was written.</param>
+    /// <param name="hasDiff">Whether the folder holds a diff against the job this one re-runs.</param>
+    public static string Render(Provenance provenance, IReadOnlyList<ArticleWork> works, IReadOnlyList<JobArticleStatus> articles, QaReport qa, bool hasBriefing, bool hasDiff = false)
     {
         var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
         var counts = qa.Findings.CountBy(f => (f.Article, f.Severity)).ToDictionary();
@@ -27,6 +33,11 @@ public static class JobIndexPage
         if (hasBriefing)
         {
             html.AppendLink(JobLinks.BriefingPage, "briefing").Append(" (").AppendLink(JobLinks.BriefingMarkdown, JobLinks.BriefingMarkdown).Append(") · ");
+        }
+
+        if (hasDiff)
+        {
+            html.AppendLink(JobLinks.DiffPage, "diff with the job this re-runs").Append(" · ");
         }
 
         html.AppendLink("manifest.json", "manifest.json").Append(" · ").AppendLink("qa.json", "qa.json").Append(" · ")

@@ -12,6 +12,12 @@ public static class JobLinks
     /// <summary>The briefing as Markdown.</summary>
     public const string BriefingMarkdown = "briefing.md";
 
+    /// <summary>A re-run's comparison with the job it re-runs, as a page.</summary>
+    public const string DiffPage = "diff.html";
+
+    /// <summary>A re-run's comparison with the job it re-runs, as Markdown.</summary>
+    public const string DiffMarkdown = "diff.md";
+
     /// <summary>Gets the link to an article's side-by-side page, opened at a sentence or claim id when one is given.</summary>
     public static string SideBySide(string article, string? anchor = null) =>
         $"articles/{Uri.EscapeDataString(article)}/side-by-side.html" + (anchor is null ? string.Empty : "#" + Uri.EscapeDataString(anchor));

@@ -43,7 +43,8 @@ public sealed class JobWriter
     public void WriteIndex(string jobDirectory, JobContext context, IReadOnlyList<ArticleWork> works, IReadOnlyList<JobArticleStatus> articles, Quality.QaReport qa) =>
         AtomicFile.WriteAllText(
             Path.Combine(jobDirectory, JobLinks.Index),
-            JobIndexPage.Render(Provenance.From(context), works, articles, qa, File.Exists(Path.Combine(jobDirectory, JobLinks.BriefingPage))));
+            JobIndexPage.Render(
+                Provenance.From(context), works, articles, qa, File.Exists(Path.Combine(jobDirectory, JobLinks.BriefingPage)), File.Exists(Path.Combine(jobDirectory, JobLinks.DiffPage))));
 
     /// <summary>Writes <c>briefing.md</c> and <c>briefing.html</c>: every citation points at the Arabic sentence it rests on.</summary>
     public void WriteBriefing(string jobDirectory, JobContext context, IReadOnlyList<ArticleWork> works, BriefResult brief)

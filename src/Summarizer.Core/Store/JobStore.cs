@@ -48,6 +48,7 @@ public sealed class JobStore
             Directory.CreateDirectory(folder);
             using var connection = Open();
             Execute(connection, Schema);
+            Migrate(connection);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is NotADatabase or Corrupt)
         {
@@ -66,6 +67,9 @@ public sealed class JobStore
     private const int Corrupt = 11;
     private const int NotADatabase = 26;
 
+    /// <summary>Gets the folder the database lives in; job folders are recorded relative to it so the folder can move.</summary>
+    public string Folder => Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!;
+
     /// <summary>Gets the database file.</summary>
     public string DatabasePath { get; }
 
@@ -77,11 +81,11 @@ public sealed class JobStore
     {
         using var connection = Open();
         Execute(connection, """
-            INSERT INTO jobs (job_id, created, finished, status, parent, directory, request) VALUES ($id, $created, $finished, $status, $parent, $dir, $request)
-            ON CONFLICT (job_id) DO UPDATE SET finished = $finished, status = $status
+            INSERT INTO jobs (job_id, created, finished, status, parent, directory, request, reason) VALUES ($id, $created, $finished, $status, $parent, $dir, $request, $reason)
+            ON CONFLICT (job_id) DO UPDATE SET finished = $finished, status = $status, directory = $dir, reason = $reason
             """,
             ("$id", job.JobId), ("$created", Iso(job.Created)), ("$finished", job.Finished is { } f ? Iso(f) : null), ("$status", job.Status),
-            ("$parent", job.Parent), ("$dir", job.Directory), ("$request", job.Request));
+            ("$parent", job.Parent), ("$dir", Relative(job.Directory)), ("$request", job.Request), ("$reason", job.Reason));
     }
 
     /// <summary>Returns a job, or <see langword="null"/>.</summary>
@@ -90,30 +94,43 @@ public sealed class JobStore
     /// <summary>Lists jobs, newest first.</summary>
     public IReadOnlyList<StoredJob> ListJobs() => QueryJobs("ORDER BY created DESC, job_id DESC");
 
-    /// <summary>Records an article's status in a job.</summary>
-    public void SaveArticle(string jobId, string articleId, string path, string status, string? reason)
+    /// <summary>Records an article's status in a job; the input hash, once recorded, is kept.</summary>
+    public void SaveArticle(string jobId, string articleId, string path, string status, string? reason, string? inputSha256 = null)
     {
         using var connection = Open();
         Execute(connection, """
-            INSERT INTO articles (job_id, article_id, path, status, reason) VALUES ($job, $article, $path, $status, $reason)
-            ON CONFLICT (job_id, article_id) DO UPDATE SET status = $status, reason = $reason
+            INSERT INTO articles (job_id, article_id, path, status, reason, input_sha256) VALUES ($job, $article, $path, $status, $reason, $sha)
+            ON CONFLICT (job_id, article_id) DO UPDATE SET status = $status, reason = $reason, input_sha256 = COALESCE(input_sha256, $sha)
             """,
-            ("$job", jobId), ("$article", articleId), ("$path", path), ("$status", status), ("$reason", reason));
+            ("$job", jobId), ("$article", articleId), ("$path", path), ("$status", status), ("$reason", reason), ("$sha", inputSha256));
     }
 
     /// <summary>Lists a job's articles.</summary>
-    public IReadOnlyList<(string Id, string Path, string Status, string? Reason)> Articles(string jobId)
+    public IReadOnlyList<StoredArticle> Articles(string jobId)
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT article_id, path, status, reason FROM articles WHERE job_id = $job ORDER BY article_id", ("$job", jobId));
+        using var command = Command(connection, "SELECT article_id, path, status, reason, input_sha256 FROM articles WHERE job_id = $job ORDER BY article_id", ("$job", jobId));
         using var reader = command.ExecuteReader();
-        var list = new List<(string, string, string, string?)>();
+        var list = new List<StoredArticle>();
         while (reader.Read())
         {
-            list.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            list.Add(new StoredArticle(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
         }
 
         return list;
+    }
+
+    /// <summary>Removes a job with its articles and calls (cached answers stay: other jobs may reuse them).</summary>
+    public void DeleteJob(string jobId)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var table in new[] { "calls", "articles", "jobs" })
+        {
+            Execute(connection, $"DELETE FROM {table} WHERE job_id = $id", ("$id", jobId));
+        }
+
+        transaction.Commit();
     }
 
     /// <summary>Records one model call (paid), or one answer served from the cache (reused).</summary>
@@ -215,17 +232,57 @@ public sealed class JobStore
     private List<StoredJob> QueryJobs(string tail, params (string Name, object? Value)[] parameters)
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT job_id, created, finished, status, parent, directory, request FROM jobs " + tail, parameters);
+        using var command = Command(connection, "SELECT job_id, created, finished, status, parent, directory, request, reason FROM jobs " + tail, parameters);
         using var reader = command.ExecuteReader();
         var jobs = new List<StoredJob>();
         while (reader.Read())
         {
             jobs.Add(new StoredJob(
                 reader.GetString(0), Parse(reader.GetString(1)), reader.IsDBNull(2) ? null : Parse(reader.GetString(2)), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetString(6)));
+                reader.IsDBNull(4) ? null : reader.GetString(4), Absolute(reader.GetString(0), reader.GetString(5)), reader.GetString(6))
+            {
+                Reason = reader.IsDBNull(7) ? null : reader.GetString(7),
+            });
         }
 
         return jobs;
+    }
+
+    /// <summary>
+    /// Adds the columns later versions need to a database an earlier version made; additive only, so older stores keep
+    /// working and nothing recorded is rewritten.
+    /// </summary>
+    private static void Migrate(SqliteConnection connection)
+    {
+        foreach (var (table, column) in new[] { ("jobs", "reason"), ("articles", "input_sha256") })
+        {
+            using var command = Command(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column", ("$column", column));
+            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} TEXT");
+            }
+        }
+    }
+
+    // Job folders inside the output folder are recorded relative to it, so moving the whole folder (and naming it with
+    // --out) keeps every job reachable; a folder elsewhere stays absolute.
+    private string Relative(string directory)
+    {
+        var relative = Path.GetRelativePath(Folder, Path.GetFullPath(directory));
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(directory) : relative;
+    }
+
+    // Stores written before folders were relative hold absolute paths; when such a folder is gone but the job's folder
+    // sits beside the database (the output folder was moved), that one is the job's.
+    private string Absolute(string jobId, string directory)
+    {
+        if (!Path.IsPathRooted(directory))
+        {
+            return Path.GetFullPath(Path.Combine(Folder, directory));
+        }
+
+        var beside = Path.Combine(Folder, jobId);
+        return !Directory.Exists(directory) && Directory.Exists(beside) ? beside : directory;
     }
 
     private SqliteConnection Open()
@@ -262,8 +319,18 @@ public sealed class JobStore
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }
 
-/// <summary>A job as the store keeps it; <see cref="Request"/> is the JSON of what was asked, to resume or re-run it.</summary>
-public sealed record StoredJob(string JobId, DateTimeOffset Created, DateTimeOffset? Finished, string Status, string? Parent, string Directory, string Request);
+/// <summary>
+/// A job as the store keeps it; <see cref="Request"/> is the JSON of what was asked, to resume or re-run it, and
+/// <see cref="Directory"/> is always absolute (resolved against the store's folder).
+/// </summary>
+public sealed record StoredJob(string JobId, DateTimeOffset Created, DateTimeOffset? Finished, string Status, string? Parent, string Directory, string Request)
+{
+    /// <summary>Gets why the job failed or stopped, when it did.</summary>
+    public string? Reason { get; init; }
+}
+
+/// <summary>An article of a job as the store keeps it, with the SHA-256 of its input file when the job started.</summary>
+public sealed record StoredArticle(string Id, string Path, string Status, string? Reason, string? InputSha256);
 
 /// <summary>A cached answer and the tokens it cost when it was paid for.</summary>
 public sealed record CachedAnswer(string Answer, long InputTokens, long OutputTokens);

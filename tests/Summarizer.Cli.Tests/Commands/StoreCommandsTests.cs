@@ -16,7 +16,8 @@ public sealed class StoreCommandsTests : LoopbackServerTest, IAsyncLifetime
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
         var jobs = json.RootElement.EnumerateArray().ToList();
-        Assert.Equal(["job_id", "status", "created", "parent"], jobs[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["job_id", "status", "created", "articles", "engine", "parent"], jobs[0].EnumerateObject().Select(p => p.Name));
+        Assert.All(jobs, j => Assert.Equal((1, "openai gpt-4o-mini"), (j.GetProperty("articles").GetInt32(), j.GetProperty("engine").GetString())));
         Assert.Equal(second, jobs.Single(j => j.GetProperty("parent").GetString() == first).GetProperty("job_id").GetString());
         Assert.All(jobs, j => Assert.Equal("done", j.GetProperty("status").GetString()));
     }
@@ -27,7 +28,7 @@ public sealed class StoreCommandsTests : LoopbackServerTest, IAsyncLifetime
         var first = await RunJsonAsync("run", RepositoryPaths.Seed("002"));
         var second = await RunJsonAsync("rerun", first);
 
-        var result = await CliRunner.RunWithSettingsAsync(Settings, "jobs", "show", second, "--out", Output.Path);
+        var result = await CliRunner.RunWithSettingsAsync(Settings, "jobs", "show", second, "--out", Output.Path, "--json");
 
         using var json = JsonDocument.Parse(result.Output);
         var calls = json.RootElement.GetProperty("calls").EnumerateArray().ToList();

@@ -14,6 +14,10 @@ public sealed class CancellationTests : LoopbackServerTest, IAsyncLifetime
         var progress = new CancelAfterFirstArticle(cancellation);
         var runner = LoopbackJob.OpenAIServices(Server, Output.Path, ("Summarizer:Jobs:Concurrency", "1")).GetRequiredService<JobRunner>();
 
+        // Under a loaded test run, every other article could otherwise get all its (instant) answers while the first
+        // one is still writing its files, and finish before the cancellation it triggers is seen.
+        Server.Delay = TimeSpan.FromMilliseconds(30);
+
         var result = await runner.RunAsync(new JobRequest([RepositoryPaths.Seeds]), progress, cancellation.Token);
 
         Assert.Equal(JobStatuses.Cancelled, result.Status);

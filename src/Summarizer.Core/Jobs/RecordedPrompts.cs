@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using Summarizer.Core.Prompts;
+using Summarizer.Core.Store;
+
+namespace Summarizer.Core.Jobs;
+
+/// <summary>
+/// The prompt file hashes the store's jobs recorded, per stage and version. They decide whether a version missing from
+/// <c>prompts.lock</c> (the lock was deleted, or lost an entry) may be locked again: only the text some job used may be.
+/// </summary>
+public sealed class RecordedPrompts
+{
+    private readonly Dictionary<(string Stage, int Version), HashSet<string>> _hashes = [];
+
+    /// <summary>Reads every job's hashes: from its stored request, or from its manifest for jobs recorded before requests kept them.</summary>
+    public static RecordedPrompts From(JobStore store)
+    {
+        var recorded = new RecordedPrompts();
+        foreach (var job in store.ListJobs())
+        {
+            var request = StoredRequest.FromJson(job.Request);
+            if (request.PromptHashes is { } hashes)
+            {
+                foreach (var (stage, sha) in hashes)
+                {
+                    if (request.PromptVersions.TryGetValue(stage, out var version))
+                    {
+                        recorded.Add(stage, version, sha);
+                    }
+                }
+            }
+            else
+            {
+                recorded.AddFromManifest(Path.Combine(job.Directory, "manifest.json"));
+            }
+        }
+
+        return recorded;
+    }
+
+    /// <summary>Locks each prompt that is not locked yet, unless jobs used that version with other text.</summary>
+    /// <exception cref="PromptException">A published version's file differs from every text jobs used.</exception>
+    public void PublishOrRefuse(PromptLibrary library, IEnumerable<StagePrompt> prompts)
+    {
+        foreach (var prompt in prompts)
+        {
+            if (library.Lock.HashOf(prompt.Stage, prompt.Version) is null
+                && _hashes.TryGetValue((prompt.Stage, prompt.Version), out var used) && !used.Contains(prompt.Sha256))
+            {
+                throw new PromptException(
+                    $"{prompt.Path} was edited after it was published (jobs used sha256 {string.Join(", ", used.Select(h => h[..12] + "…"))}; the file is {prompt.Sha256[..12]}…), " +
+                    $"and {library.Lock.Path} no longer holds it: restore the file as jobs used it and write the next version instead (summarizer prompts new {prompt.Stage})");
+            }
+
+            library.Publish(prompt);
+        }
+    }
+
+    private void Add(string stage, int version, string sha)
+    {
+        if (!_hashes.TryGetValue((stage, version), out var set))
+        {
+            _hashes[(stage, version)] = set = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        set.Add(sha);
+    }
+
+    private void AddFromManifest(string manifestPath)
+    {
+        if (!File.Exists(manifestPath))
+        {
+            return;
+        }
+
+        try
+        {
+            using var manifest = JsonDocument.Parse(File.ReadAllText(manifestPath));
+            foreach (var prompt in manifest.RootElement.GetProperty("provenance").GetProperty("prompts").EnumerateArray())
+            {
+                var version = prompt.GetProperty("version").GetString()!.TrimStart('v');
+                Add(prompt.GetProperty("stage").GetString()!, int.Parse(version, CultureInfo.InvariantCulture), prompt.GetProperty("sha256").GetString()!);
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            // A manifest this code cannot read records nothing it can hold a prompt to.
+        }
+    }
+}
