@@ -78,7 +78,7 @@ public sealed partial class PromptLock(string path)
         catch (JsonException ex)
         {
             // Never rewrite it: the lock is the record of which prompt texts jobs used.
-            throw new PromptException($"prompt lock ({Path}) is not valid ({ex.Message.Split(" Path:")[0].TrimEnd('.')}{(ex.Path is null ? string.Empty : " at " + ex.Path)}): it must map each stage to {{\"vN\": \"<sha256>\"}}. Restore it from version control (git checkout -- {Path})");
+            throw new PromptException($"prompt lock ({Path}) is not valid ({(ex.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) ? "a value has the wrong type" : ex.Message.Split(" Path:")[0].TrimEnd('.'))}{(ex.Path is null ? string.Empty : " at " + ex.Path)}): it must map each stage to {{\"vN\": \"<sha256>\"}}. Restore it from version control (git checkout -- {Path})");
         }
     }
 
