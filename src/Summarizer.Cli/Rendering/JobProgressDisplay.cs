@@ -46,6 +46,16 @@ public static class JobProgressDisplay
 
         public void Message(string text) => Write(text);
 
+        public void Waiting(Core.Resilience.RetryNotice notice)
+        {
+            if (_waits.Admit(notice) is { } line)
+            {
+                Write(line);
+            }
+        }
+
+        private readonly WaitLines _waits = new();
+
         private void Write(string line)
         {
             lock (error)
@@ -71,5 +81,44 @@ public static class JobProgressDisplay
         public void ArticleFinished(string articleId, string status, string? reason) => _articles?.Increment(1);
 
         public void Message(string text) => error.WriteLine(text);
+
+        public void Waiting(Core.Resilience.RetryNotice notice)
+        {
+            if (_waits.Admit(notice) is { } line)
+            {
+                error.WriteLine(line);
+            }
+        }
+
+        private readonly WaitLines _waits = new();
+    }
+
+    /// <summary>
+    /// One line about waiting every few seconds at most, naming the latest wait and how many others came since the last
+    /// line: throttling can retry hundreds of calls a minute, and a person needs to know the job lives, not each retry.
+    /// </summary>
+    private sealed class WaitLines
+    {
+        private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
+        private readonly Lock _gate = new();
+        private long _lastTicks = long.MinValue;
+        private int _since;
+
+        public string? Admit(Core.Resilience.RetryNotice notice)
+        {
+            lock (_gate)
+            {
+                var now = Environment.TickCount64;
+                if (_lastTicks != long.MinValue && now - _lastTicks < Every.TotalMilliseconds)
+                {
+                    _since++;
+                    return null;
+                }
+
+                var others = _since;
+                (_lastTicks, _since) = (now, 0);
+                return notice + (others == 0 ? string.Empty : $" ({others} more retr{(others == 1 ? "y" : "ies")} since the last line)");
+            }
+        }
     }
 }

@@ -16,6 +16,9 @@ public sealed class EngineCallException(string message, int? status = null, stri
     /// <summary>Gets the content filter's verdict when the call was filtered (category and severity), else null.</summary>
     public ContentFilterVerdict? Filter { get; init; }
 
+    /// <summary>Gets the deployment that answered (its pool name), when known.</summary>
+    public string? Deployment { get; init; }
+
     /// <summary>Gets the model's own words when it refused (code <c>refusal</c>), else null.</summary>
     public string? Refusal { get; init; }
 
@@ -23,7 +26,7 @@ public sealed class EngineCallException(string message, int? status = null, stri
     public EngineCallException Redacted(SecretRedactor redactor) =>
         redactor.Redact(Message) is var message && message == Message
             ? this
-            : new EngineCallException(message, Status, Code, InnerException) { RetryAfter = RetryAfter, Filter = Filter, Refusal = Refusal is null ? null : redactor.Redact(Refusal) };
+            : new EngineCallException(message, Status, Code, InnerException) { RetryAfter = RetryAfter, Filter = Filter, Deployment = Deployment, Refusal = Refusal is null ? null : redactor.Redact(Refusal) };
 
     /// <summary>Gets a value indicating whether trying again may succeed: 408, 429, 5xx and no response at all.</summary>
     public bool IsTransient => Status is 0 or 408 or 429 or >= 500;

@@ -14,6 +14,9 @@ public interface IJobProgress
 
     /// <summary>A line worth telling the user.</summary>
     void Message(string text);
+
+    /// <summary>A call waits before trying again (throttled, failed or timed out); by default it is one more message.</summary>
+    void Waiting(Resilience.RetryNotice notice) => Message(notice.ToString());
 }
 
 /// <summary>Progress that goes nowhere.</summary>

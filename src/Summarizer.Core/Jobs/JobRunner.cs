@@ -133,6 +133,12 @@ public sealed class JobRunner(
         };
         var job = new StoredJob(jobId, created, null, JobStatuses.Running, parent, jobDirectory, stored.ToJson());
         store.SaveJob(job);
+        Action<Resilience.RetryNotice> waiting = progress.Waiting;
+        if (engine.Resilience is { } retries)
+        {
+            retries.Retrying += waiting;
+        }
+
         try
         {
             var run = new JobRun(job, engine, stagePrompts, glossary, chunkTokens, concurrency, inputs, plan) { Resumed = resumed };
@@ -150,6 +156,13 @@ public sealed class JobRunner(
             // Whatever stops a job, the store must not go on saying it is running: resume and 'jobs list' rely on it.
             store.SaveJob(job with { Finished = clock.GetUtcNow(), Status = JobStatuses.Failed, Reason = ex.Message });
             throw;
+        }
+        finally
+        {
+            if (engine.Resilience is { } stats)
+            {
+                stats.Retrying -= waiting;
+            }
         }
     }
 

@@ -50,7 +50,7 @@ public static class ModelCallPipeline
                 }),
                 OnRetry = args =>
                 {
-                    stats.Retry();
+                    stats.Retry(RetryNotice.From(args.Outcome.Exception, args.RetryDelay));
                     return ValueTask.CompletedTask;
                 },
             })

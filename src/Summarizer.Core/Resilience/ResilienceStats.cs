@@ -28,7 +28,14 @@ public sealed class ResilienceStats
 
     internal void Attempt() => Interlocked.Increment(ref _attempts);
 
-    internal void Retry() => Interlocked.Increment(ref _retries);
+    /// <summary>Raised before a call waits to try again, so progress can say what it is waiting for.</summary>
+    public event Action<RetryNotice>? Retrying;
+
+    internal void Retry(RetryNotice notice)
+    {
+        Interlocked.Increment(ref _retries);
+        Retrying?.Invoke(notice);
+    }
 
     internal void Throttle() => Interlocked.Increment(ref _throttled);
 

@@ -100,7 +100,7 @@ public sealed class ResilientChatCompletionService(
                 }
 
                 deployment.Rest(time.GetUtcNow(), ex.RetryAfter ?? (throttled ? TimeSpan.FromSeconds(1) : FailureRest), throttled);
-                last = ex;
+                last = new EngineCallException(ex.Message, ex.Status, ex.Code, ex) { RetryAfter = ex.RetryAfter, Filter = ex.Filter, Refusal = ex.Refusal, Deployment = deployment.Name };
             }
         }
 
@@ -113,7 +113,7 @@ public sealed class ResilientChatCompletionService(
 
         // Tell the retry strategy to wait for the first deployment to be usable again.
         var wait = deployments.Count > 1 ? deployments.Min(d => d.RestRemaining(time.GetUtcNow())) : last.RetryAfter;
-        throw new EngineCallException(last.Message, last.Status, last.Code, last) { RetryAfter = wait };
+        throw new EngineCallException(last.Message, last.Status, last.Code, last) { RetryAfter = wait, Deployment = deployments.Count > 1 ? "the pool" : last.Deployment };
     }
 
     /// <inheritdoc />

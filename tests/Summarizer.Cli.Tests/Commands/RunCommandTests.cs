@@ -24,6 +24,17 @@ public sealed class RunCommandTests : LoopbackServerTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_throttled_job_says_what_it_waits_for_instead_of_going_silent()
+    {
+        Server.Override = r => r.Attempt <= 2 ? FakeModelReply.Throttled(TimeSpan.FromMilliseconds(300)) : null;
+
+        var result = await RunAsync("run", RepositoryPaths.Seed("001"), "--engine", "openai", "--endpoint", Endpoint, "--model", "gpt-4o-mini", "--out", Output.Path);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains(result.ErrorLines, l => l.StartsWith($"waiting for {Server.BaseAddress.Authority}/gpt-4o-mini: 429, retry in 0.3 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_prompt_option_selects_a_version_and_a_missing_one_is_a_usage_error()
     {
         var result = await RunAsync("run", RepositoryPaths.Seed("001"), "--engine", "openai", "--endpoint", Endpoint, "--model", "m", "--out", Output.Path, "--prompt", "summarize=v7");
