@@ -13,7 +13,7 @@ namespace Summarizer.Core.Jobs;
 /// Runs one article through translate (chunk by chunk, each with the translated sentences before it as context),
 /// summarize (chunks in parallel) and merge, validating every answer and recording whatever fails.
 /// </summary>
-public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJobProgress progress, FilterPolicy onFilter = FilterPolicy.Mark)
+public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJobProgress progress, FilterPolicy onFilter = FilterPolicy.Mark, int contextSentences = 2)
 {
     /// <summary>Runs the article's stages; engine errors end the article with a reason, other articles go on.</summary>
     public async Task RunAsync(ArticleWork work, CancellationToken cancellationToken)
@@ -25,7 +25,12 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
                 await TranslateAsync(work, chunk, cancellationToken).ConfigureAwait(false);
             }
 
-            await Task.WhenAll(work.Chunks.Select(chunk => SummarizeAsync(work, chunk, cancellationToken))).ConfigureAwait(false);
+            // Chunks are summarised at once; their results are applied in chunk order, not in the order they arrive.
+            foreach (var changes in await Task.WhenAll(work.Chunks.Select(chunk => SummarizeAsync(work, chunk, cancellationToken))).ConfigureAwait(false))
+            {
+                changes.ApplyTo(work);
+            }
+
             await MergeAsync(work, cancellationToken).ConfigureAwait(false);
             if (work.Status == JobStatuses.Done && work.Failures.Count > 0)
             {
@@ -80,7 +85,10 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
         }
         catch (Engines.EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
         {
-            Stopped(work, StageNames.Translate, label, sentences, ex);
+            // Translation runs chunk by chunk, so its changes apply at once.
+            var changes = new ArticleChanges();
+            Stopped(work, changes, StageNames.Translate, label, sentences, ex);
+            changes.ApplyTo(work);
             return;
         }
 
@@ -107,11 +115,13 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
         }
     }
 
-    private Task SummarizeAsync(ArticleWork work, Chunk chunk, CancellationToken cancellationToken) =>
+    private Task<ArticleChanges> SummarizeAsync(ArticleWork work, Chunk chunk, CancellationToken cancellationToken) =>
         SummarizePartAsync(work, chunk.Id, chunk.Sentences, cancellationToken);
 
-    private async Task SummarizePartAsync(ArticleWork work, string label, IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken)
+    /// <summary>Summarises some sentences; reads the article's English but changes nothing in it (runs beside other chunks).</summary>
+    private async Task<ArticleChanges> SummarizePartAsync(ArticleWork work, string label, IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken)
     {
+        var changes = new ArticleChanges();
         var input = new JsonObject
         {
             ["title"] = work.Article.Title,
@@ -127,39 +137,35 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
         {
             callers.Summarize.Usage.AddSplit();
             var (first, second) = Halves(sentences);
-            await Task.WhenAll(SummarizePartAsync(work, label + "a", first, cancellationToken), SummarizePartAsync(work, label + "b", second, cancellationToken)).ConfigureAwait(false);
-            return;
+            var halves = await Task.WhenAll(SummarizePartAsync(work, label + "a", first, cancellationToken), SummarizePartAsync(work, label + "b", second, cancellationToken)).ConfigureAwait(false);
+            return halves[0].Then(halves[1]);
         }
         catch (Engines.EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
         {
-            Stopped(work, StageNames.Summarize, label, sentences, ex);
-            return;
+            Stopped(work, changes, StageNames.Summarize, label, sentences, ex);
+            return changes;
         }
 
         if (result.Output is null)
         {
-            work.Failures.Add(new Failure(work.Article.Id, StageNames.Summarize, label, string.Join("; ", result.Errors)));
-            return;
+            changes.Failures.Add(new Failure(work.Article.Id, StageNames.Summarize, label, string.Join("; ", result.Errors)));
+            return changes;
         }
 
-        var valid = new List<ClaimDraft>();
         foreach (var claim in result.Output.Claims)
         {
             var problems = StageValidator.Claims(ids, [claim]);
             if (problems.Count == 0)
             {
-                valid.Add(claim);
+                changes.Claims.Add(claim);
             }
             else
             {
-                work.Failures.Add(new Failure(work.Article.Id, StageNames.Summarize, $"{label}: {claim.En}", string.Join("; ", problems)));
+                changes.Failures.Add(new Failure(work.Article.Id, StageNames.Summarize, $"{label}: {claim.En}", string.Join("; ", problems)));
             }
         }
 
-        lock (work.ChunkClaims)
-        {
-            work.ChunkClaims.AddRange(valid);
-        }
+        return changes;
     }
 
     /// <summary>A cut-off answer is split and retried; filtered text is split only when asked, to find the sentence.</summary>
@@ -172,47 +178,39 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
         return (sentences.Take(middle).ToList(), sentences.Skip(middle).ToList());
     }
 
-    /// <summary>The read-only context of a split-off half: the sentences just before it, as for a chunk.</summary>
-    private static List<Sentence> ContextBefore(ArticleWork work, Sentence first)
+    /// <summary>The read-only context of a split-off half: the configured number of sentences just before it, as for a chunk.</summary>
+    private List<Sentence> ContextBefore(ArticleWork work, Sentence first)
     {
         var index = work.Sentences.ToList().FindIndex(s => s.Id == first.Id);
-        var count = Math.Min(2, index);
+        var count = Math.Min(contextSentences, index);
         return work.Sentences.Skip(index - count).Take(count).ToList();
     }
 
     /// <summary>Counts and lists an item the content filter stopped or the model refused; returns why, in a few words.</summary>
-    private string RecordFiltered(ArticleWork work, string stage, string item, IReadOnlyList<string> sentences, Engines.EngineCallException ex)
+    private string RecordFiltered(ArticleWork work, ArticleChanges changes, string stage, string item, IReadOnlyList<string> sentences, Engines.EngineCallException ex)
     {
         callers.For(stage).Usage.AddFiltered();
         var filtered = ex.Code == StageErrorCodes.Refusal
             ? FilteredItem.Refused(work.Article.Id, stage, item, sentences, ex.Refusal ?? ex.Message)
             : FilteredItem.Filtered(work.Article.Id, stage, item, sentences, ex.Filter ?? new Engines.ContentFilterVerdict("unknown", "unknown", "prompt"));
-        lock (work.Filtered)
-        {
-            work.Filtered.Add(filtered);
-        }
-
+        changes.Filtered.Add(filtered);
         return filtered.Reason;
     }
 
-    /// <summary>Records sentences the content filter (or an unsplittable cut-off answer) kept from a stage.</summary>
-    private void Stopped(ArticleWork work, string stage, string label, IReadOnlyList<Sentence> sentences, Engines.EngineCallException ex)
+    /// <summary>Records sentences the content filter, the model's refusal or an unsplittable cut-off answer kept from a stage.</summary>
+    private void Stopped(ArticleWork work, ArticleChanges changes, string stage, string label, IReadOnlyList<Sentence> sentences, Engines.EngineCallException ex)
     {
         var ids = string.Join(",", sentences.Select(s => s.Id));
         if (StageErrorCodes.IsWithheld(ex.Code))
         {
-            var reason = RecordFiltered(work, stage, label, sentences.Select(s => s.Id).ToList(), ex);
+            var reason = RecordFiltered(work, changes, stage, label, sentences.Select(s => s.Id).ToList(), ex);
             var code = ex.Code == StageErrorCodes.Refusal ? FlagCodes.Refused : FlagCodes.ContentFiltered;
-            foreach (var sentence in sentences)
-            {
-                work.Flag(sentence.Id, new Flag(code, Severities.Error, $"{stage}: {reason}"));
-            }
-
-            work.Failures.Add(new Failure(work.Article.Id, stage, $"{label} ({ids})", reason));
+            changes.Flags.AddRange(sentences.Select(sentence => (sentence.Id, new Flag(code, Severities.Error, $"{stage}: {reason}"))));
+            changes.Failures.Add(new Failure(work.Article.Id, stage, $"{label} ({ids})", reason));
         }
         else
         {
-            work.Failures.Add(new Failure(work.Article.Id, stage, $"{label} ({ids})", ex.Message));
+            changes.Failures.Add(new Failure(work.Article.Id, stage, $"{label} ({ids})", ex.Message));
         }
     }
 
@@ -244,7 +242,9 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
             // The summary is lost, not the article: its chunk claims stand in below.
             if (StageErrorCodes.IsWithheld(ex.Code))
             {
-                RecordFiltered(work, StageNames.Merge, "summary", [], ex);
+                var changes = new ArticleChanges();
+                RecordFiltered(work, changes, StageNames.Merge, "summary", [], ex);
+                changes.ApplyTo(work);
             }
 
             result = new StageCallResult<MergeOutput>(null, [ex.Message], Repaired: false);

@@ -223,7 +223,7 @@ public sealed class JobRunner(
 
         var works = articles.Planned.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article! with { Path = run.Inputs.Display(a.Ingest.Article!.Path) }, a.Sentences, a.Chunks)).ToList();
         progress.Started(works.Count, run.Plan.Plan.Calls);
-        var pipeline = new ArticlePipeline(callers, run.Glossary, progress, request.OnFilter ?? FilterPolicy.Mark);
+        var pipeline = new ArticlePipeline(callers, run.Glossary, progress, request.OnFilter ?? FilterPolicy.Mark, chunking.Value.ContextSentences);
         var cancelled = false;
         BriefResult? brief = null;
         var articleTasks = works.Select(async work =>
