@@ -1,5 +1,6 @@
 using System.Globalization;
 using Summarizer.Core.Jobs;
+using Summarizer.Core.Store;
 
 namespace Summarizer.Cli.Commands;
 
@@ -29,8 +30,8 @@ internal static class JobSummary
         }
 
         var stages = calls.GroupBy(c => c.Key.Stage).Select(g =>
-            $"{g.Key} {g.Where(c => c.Key.Outcome != "reused").Sum(c => c.Value).ToString(CultureInfo.InvariantCulture)} paid, " +
-            $"{g.Where(c => c.Key.Outcome == "reused").Sum(c => c.Value).ToString(CultureInfo.InvariantCulture)} reused");
+            $"{g.Key} {g.Where(c => c.Key.Outcome != CallOutcomes.Reused).Sum(c => c.Value).ToString(CultureInfo.InvariantCulture)} paid, " +
+            $"{g.Where(c => c.Key.Outcome == CallOutcomes.Reused).Sum(c => c.Value).ToString(CultureInfo.InvariantCulture)} reused");
         Line("calls", calls.Count == 0 ? "none recorded" : string.Join("; ", stages));
     }
 

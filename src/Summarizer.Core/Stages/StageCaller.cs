@@ -59,7 +59,7 @@ public sealed class StageCaller
         if (_ledger is { UseCache: true } && _ledger.Store.GetAnswer(key) is { } cached && Check(cached.Answer, validate) is ({ } hit, { Count: 0 }))
         {
             _usage.AddReused();
-            _ledger.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, "reused", cached.InputTokens, cached.OutputTokens, 0, null);
+            _ledger.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, CallOutcomes.Reused, cached.InputTokens, cached.OutputTokens, 0, null);
             return new StageCallResult<T>(hit, [], Repaired: false);
         }
 
@@ -132,12 +132,12 @@ public sealed class StageCaller
         }
         catch (KernelException ex) when (ex.InnerException is EngineCallException inner)
         {
-            _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, "error", 0, 0, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, inner.Message);
+            _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, CallOutcomes.Error, 0, 0, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, inner.Message);
             throw inner;
         }
         catch (EngineCallException ex)
         {
-            _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, "error", 0, 0, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.Message);
+            _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, CallOutcomes.Error, 0, 0, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.Message);
             throw;
         }
 
@@ -147,7 +147,7 @@ public sealed class StageCaller
             ? u
             : new CallUsage(0, 0, "unknown", message?.ModelId);
         _usage.AddCall(usage, elapsed, repair is not null);
-        _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, repair is null ? "paid" : "repair", usage.InputTokens, usage.OutputTokens, (long)elapsed.TotalMilliseconds, null);
+        _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, repair is null ? CallOutcomes.Paid : CallOutcomes.Repair, usage.InputTokens, usage.OutputTokens, (long)elapsed.TotalMilliseconds, null);
         if (usage.FinishReason == "length")
         {
             // A cut-off answer cannot be repaired by asking again with the same budget; the caller splits the work.
