@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Cli.Rendering;
+using Summarizer.Core.Ingest;
 using Summarizer.Core.Planning;
 
 namespace Summarizer.Cli.Commands;
@@ -49,7 +50,8 @@ public static class PlanCommand
         }
         catch (PlanInputException ex)
         {
-            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            // The message may quote a path the user named: escaped, so it stays one line whatever the name holds.
+            await context.Error.WriteLineAsync($"error: {PrintableText.Escape(ex.Message)}");
             return ExitCodes.UsageError;
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Cli.Rendering;
 using Summarizer.Core.Engines;
+using Summarizer.Core.Ingest;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
@@ -37,13 +38,14 @@ public static class RunCommand
         }
         catch (Exception ex) when (ex is PlanInputException or EngineConfigurationException or PromptException or JobNotFoundException)
         {
-            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            // The message may quote a path the user named: escaped, so it stays one line whatever the name holds.
+            await context.Error.WriteLineAsync($"error: {PrintableText.Escape(ex.Message)}");
             return ExitCodes.UsageError;
         }
 
         foreach (var article in result.Articles.Where(a => a.Status is not (JobStatuses.Done)))
         {
-            await context.Error.WriteLineAsync($"{article.Path}: {article.Status}: {article.Reason ?? "some items failed; see manifest.json"}");
+            await context.Error.WriteLineAsync($"{PrintableText.Escape(article.Path)}: {article.Status}: {PrintableText.Escape(article.Reason ?? "some items failed; see manifest.json")}");
         }
 
         if (asJson)
