@@ -62,7 +62,7 @@ public static class PlanCommand
 
         if (asJson)
         {
-            await context.Out.WriteLineAsync(PlanReport.From(plan).ToJson());
+            await context.Out.WriteLineAsync(PrintableText.EscapeJson(PlanReport.From(plan).ToJson()));
         }
         else
         {

@@ -50,7 +50,7 @@ public static class RunCommand
 
         if (asJson)
         {
-            await context.Out.WriteLineAsync(JsonSerializer.Serialize(RunReport.From(result), OutputJson.Options));
+            await context.Out.WriteLineAsync(PrintableText.EscapeJson(JsonSerializer.Serialize(RunReport.From(result), OutputJson.Options)));
         }
         else
         {

@@ -57,6 +57,44 @@ public static class PrintableText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Writes, inside serialised JSON, the characters that act but that the JSON encoder leaves as they are (bidi
+    /// overrides and other format characters, line and paragraph separators) as JSON's own <c>\uXXXX</c> escapes. The
+    /// data read back is exactly the same; a terminal showing the JSON is not reordered by a file name in it.
+    /// </summary>
+    public static string EscapeJson(string json)
+    {
+        if (!NeedsEscape(json))
+        {
+            return json;
+        }
+
+        var builder = new StringBuilder(json.Length + 16);
+        for (var i = 0; i < json.Length; i++)
+        {
+            // Control characters are not touched: the encoder already escaped those inside strings, and the ones left are
+            // the line ends of indented JSON, which must stay.
+            var pair = char.IsHighSurrogate(json[i]) && i + 1 < json.Length && char.IsLowSurrogate(json[i + 1]);
+            var category = pair ? Rune.GetUnicodeCategory(new Rune(json[i], json[i + 1])) : char.GetUnicodeCategory(json[i]);
+            var acts = category is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+            foreach (var unit in json.AsSpan(i, pair ? 2 : 1))
+            {
+                if (acts)
+                {
+                    builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)unit:X4}");
+                }
+                else
+                {
+                    builder.Append(unit);
+                }
+            }
+
+            i += pair ? 1 : 0;
+        }
+
+        return builder.ToString();
+    }
+
     private static bool NeedsEscape(string text)
     {
         foreach (var rune in text.EnumerateRunes())

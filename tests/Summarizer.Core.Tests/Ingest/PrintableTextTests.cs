@@ -43,4 +43,18 @@ public class PrintableTextTests
         Assert.Equal(once, PrintableText.Escape(once));
         Assert.DoesNotContain(once, c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
     }
+
+    [Fact]
+    public void In_json_escapes_format_characters_and_separators_so_the_data_reads_back_the_same()
+    {
+        var name = "rail\u202Elmth\u2028\U000E0041.txt\n";
+        var json = Summarizer.Core.Rendering.OutputJson.Serialize(new { path = name });
+
+        var escaped = PrintableText.EscapeJson(json);
+
+        Assert.Contains("rail\\u202Elmth\\u2028\\uDB40\\uDC41.txt\\n", escaped, StringComparison.Ordinal);
+        Assert.Contains('\n', escaped);
+        using var read = System.Text.Json.JsonDocument.Parse(escaped);
+        Assert.Equal(name, read.RootElement.GetProperty("path").GetString());
+    }
 }
