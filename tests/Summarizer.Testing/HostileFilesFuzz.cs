@@ -81,7 +81,7 @@ public static class HostileFilesFuzz
                 problems.Add($"rejected without a reason: {line}");
             }
 
-            if (line.Contains('\n', StringComparison.Ordinal) || line.Contains('\r', StringComparison.Ordinal) || line.Any(char.IsControl))
+            if (line.Contains('\n', StringComparison.Ordinal) || line.Contains('\r', StringComparison.Ordinal) || line.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
             {
                 problems.Add($"rejection not on one plain line: {PrintableText.Escape(line)}");
             }

@@ -121,6 +121,27 @@ public sealed class HostileInputTests : LoopbackServerTest, IAsyncLifetime
         Assert.Contains($"0-pwned-dates · <bdi>{_input.Path}/\\u001B]0;pwned\\u0007dates.md</bdi>", dates, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Three_hundred_generated_hostile_files_plan_in_the_real_cli_with_one_escaped_line_per_rejection()
+    {
+        var files = new HostileFiles(seed: 1128, hugeChars: 20_000).WriteTo(_input.Path, 300);
+
+        var plan = await CliProcess.RunWithinAsync(TimeSpan.FromMinutes(3), RepositoryPaths.Root, null, "plan", _input.Path, "--json");
+
+        Assert.Equal(ExitCodes.PartialFailure, plan.ExitCode);
+        using var json = JsonDocument.Parse(plan.Output);
+        var articles = json.RootElement.GetProperty("articles").EnumerateArray().ToList();
+        Assert.Equal(files.Order(StringComparer.Ordinal), articles.Select(a => a.GetProperty("path").GetString()!).Distinct().Order(StringComparer.Ordinal));
+        var rejected = articles.Where(a => a.GetProperty("status").GetString() == "rejected").ToList();
+        Assert.Equal(rejected.Count, json.RootElement.GetProperty("totals").GetProperty("rejected").GetInt32());
+        Assert.Equal(
+            rejected.Select(a => $"{PrintableText.Escape(a.GetProperty("path").GetString())}: rejected: {PrintableText.Escape(a.GetProperty("reason").GetString())}"),
+            plan.ErrorLines);
+        Assert.All(rejected, a => Assert.False(string.IsNullOrWhiteSpace(a.GetProperty("reason").GetString())));
+        AssertNothingActs(plan.Error);
+        AssertNothingActs(plan.Output);
+    }
+
     protected override void Dispose(bool disposing)
     {
         _input.Dispose();

@@ -14,7 +14,7 @@ public sealed class HostileFilesFuzzTests(ITestOutputHelper output) : LoopbackSe
     [Fact]
     public async Task Three_hundred_hostile_files_are_each_processed_or_rejected_with_a_reason_without_a_crash_or_hang()
     {
-        var files = new HostileFiles(seed: 20261128).WriteTo(_input.Path, 300);
+        var files = new HostileFiles(seed: 20261128, hugeChars: 20_000).WriteTo(_input.Path, 300);
 
         var figures = await HostileFilesFuzz.RunAsync(Server, _input.Path, files, Output.Path, limit: TimeSpan.FromMinutes(2));
 
