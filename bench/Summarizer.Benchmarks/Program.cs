@@ -4,6 +4,7 @@ using Summarizer.Benchmarks;
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- rerun
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- quota [articles] [tpm] [rpm] [concurrency]
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- wire
+//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- fuzz [files] [seed] [huge-chars]
 var verb = args.ElementAtOrDefault(0) ?? "plan";
 int Arg(int index, int fallback) => int.TryParse(args.ElementAtOrDefault(index), out var value) ? value : fallback;
 return verb switch
@@ -12,7 +13,8 @@ return verb switch
     "rerun" => await RerunBenchmark.RunAsync(),
     "quota" => await QuotaBenchmark.RunAsync(Arg(1, 200), Arg(2, 3_000_000), Arg(3, 1_500), Arg(4, 32)),
     "wire" => await WireCapture.RunAsync(),
-    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota, wire"),
+    "fuzz" => await FuzzBenchmark.RunAsync(Arg(1, 3000), Arg(2, 20261128), Arg(3, 60_000)),
+    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota, wire, fuzz"),
 };
 
 static int Fail(string message)

@@ -164,8 +164,9 @@ public sealed class HostileFiles(int seed, int hugeChars = 60_000)
 
     private string JsonArticles()
     {
-        string Item() => _random.Next(4) switch
+        string Item() => _random.Next(5) switch
         {
+            4 => "{" + JsonString(_random.Next(1, 4)) + ":1,\"\\udd94\":\"x\",\"body\":" + JsonEscaped(_arabic.Article(30)) + "}",
             0 => "{\"title\":" + JsonValue(3) + ",\"body\":" + JsonValue(3) + "}",
             1 => "{\"title\":\"" + Pick(Injections).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\",\"body\":" + JsonEscaped(HostileArabic()) + ",\"source\":" + JsonString(20) + "}",
             2 => "{\"body\":" + JsonEscaped(_arabic.Article(_random.Next(10, 120))) + ",\"published\":" + JsonValue(5) + "}",

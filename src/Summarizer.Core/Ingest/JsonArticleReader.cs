@@ -57,6 +57,19 @@ public sealed class JsonArticleReader
             throw new IngestException(RejectionReason.Unsupported, $"JSON item {suffix} is not an object");
         }
 
+        try
+        {
+            return ReadFields(element, suffix);
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate in a property name: looking up "body" compares names, and the comparison throws.
+            throw LoneSurrogateError("property name", element);
+        }
+    }
+
+    private static RawDocument ReadFields(JsonElement element, string? suffix)
+    {
         var body = Text(element, "body");
         if (body is null)
         {
@@ -85,11 +98,18 @@ public sealed class JsonArticleReader
         }
         catch (InvalidOperationException)
         {
-            // System.Text.Json parses "\ud800" but cannot turn it into a string: half a character, so the producer cut or
-            // damaged the text there. Rejected like invalid UTF-8 bytes, never repaired into something nobody wrote.
-            var escape = LoneSurrogate(value.GetRawText()) is { } found ? $" {found}" : string.Empty;
-            throw new IngestException(RejectionReason.Undecodable, $"JSON \"{name}\" holds a lone surrogate escape{escape} (half of a character)");
+            throw LoneSurrogateError($"\"{name}\"", value);
         }
+    }
+
+    /// <summary>
+    /// System.Text.Json parses <c>"\ud800"</c> but cannot turn it into a string: half a character, so the producer cut or
+    /// damaged the text there. Rejected like invalid UTF-8 bytes, never repaired into something nobody wrote.
+    /// </summary>
+    private static IngestException LoneSurrogateError(string where, JsonElement element)
+    {
+        var escape = LoneSurrogate(element.GetRawText()) is { } found ? $" {found}" : string.Empty;
+        return new IngestException(RejectionReason.Undecodable, $"JSON {where} holds a lone surrogate escape{escape} (half of a character)");
     }
 
     /// <summary>Finds the first <c>\uD800</c>–<c>\uDFFF</c> escape in raw JSON string text that is not one half of a pair.</summary>

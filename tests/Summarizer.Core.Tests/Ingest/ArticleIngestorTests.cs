@@ -220,6 +220,17 @@ public sealed class ArticleIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task Rejects_a_json_item_whose_property_name_holds_a_lone_surrogate_and_reads_the_others()
+    {
+        var path = _folder.Write("keys.json", """[{"\udd94":"x","body":"نص عربي عن المدينة."},{"body":"النص الثاني للمقال عن السوق."}]""");
+
+        var results = await _ingestor.IngestAsync(path);
+
+        Assert.Equal([false, true], results.Select(r => r.IsAccepted));
+        Assert.Equal("JSON property name holds a lone surrogate escape \\udd94 (half of a character)", results[0].Message);
+    }
+
+    [Fact]
     public async Task A_lone_surrogate_in_one_item_of_a_json_array_rejects_that_item_only()
     {
         var path = _folder.Write("three.json", """[{"body":"النص الأول للمقال عن المدينة."},{"body":"نص \udfff مكسور."},{"body":"النص الثالث للمقال \ud83d\ude00 عن السوق."}]""");
