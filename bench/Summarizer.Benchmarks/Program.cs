@@ -6,6 +6,7 @@ using Summarizer.Benchmarks;
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- wire
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- startup [runs] [cli-binary...]
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- plan-memory [articles...]
+//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- fuzz [files] [seed] [huge-chars]
 var verb = args.ElementAtOrDefault(0) ?? "plan";
 int Arg(int index, int fallback) => int.TryParse(args.ElementAtOrDefault(index), out var value) ? value : fallback;
 return verb switch
@@ -16,7 +17,8 @@ return verb switch
     "wire" => await WireCapture.RunAsync(),
     "startup" => await StartupBenchmark.RunAsync(Arg(1, 7), args.Skip(2).ToList()),
     "plan-memory" => await PlanMemoryBenchmark.RunAsync(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToList() : [1000, 4000, 8000], words: 500),
-    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota, wire, startup, plan-memory"),
+    "fuzz" => await FuzzBenchmark.RunAsync(Arg(1, 3000), Arg(2, 20261128), Arg(3, 60_000)),
+    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota, wire, startup, plan-memory, fuzz"),
 };
 
 static int Fail(string message)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Summarizer.Cli.Commands;
 using Summarizer.Core.Engines;
+using Summarizer.Core.Ingest;
 using Summarizer.Core.Rendering;
 
 namespace Summarizer.Cli;
@@ -74,7 +75,8 @@ public static class SummarizerCommandLine
     /// <summary>Writes the one line on stderr, and with <c>--json</c> one JSON object on stdout; returns the exit code.</summary>
     private static async Task<int> ReportAsync(CliContext context, CliError error, bool json)
     {
-        var message = Redact(context, error.Message);
+        // One line whatever a quoted path holds (newlines, escape sequences, bidi overrides), and no key a server repeated.
+        var message = PrintableText.Escape(Redact(context, error.Message));
         await context.Error.WriteLineAsync($"error: {message}");
         if (json)
         {

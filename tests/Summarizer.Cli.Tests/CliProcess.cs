@@ -44,13 +44,30 @@ internal static class CliProcess
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
     }
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunWithinAsync(TimeSpan.FromMinutes(3), workingDirectory, environment, args);
+
+    /// <summary>
+    /// Runs the CLI to its end, or kills it (with its children) once <paramref name="limit"/> has passed and fails with
+    /// what it had written: a command that hangs fails its test instead of holding the test run.
+    /// </summary>
+    public static async Task<CliResult> RunWithinAsync(TimeSpan limit, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         using var process = Start(workingDirectory, environment, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"summarizer {string.Join(' ', args)} did not finish within {limit}; stderr: {await error}");
+        }
+
         return new CliResult(process.ExitCode, await output, await error);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Cli.Rendering;
 using Summarizer.Core.Engines;
+using Summarizer.Core.Ingest;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
@@ -47,12 +48,12 @@ public static class RunCommand
         // A done article with a reason kept its outputs through something the user should know (its input changed).
         foreach (var article in result.Articles.Where(a => a.Status is not JobStatuses.Done || a.Reason is not null))
         {
-            await context.Error.WriteLineAsync($"{article.Path}: {article.Status}: {article.Reason ?? "some items failed; see manifest.json"}");
+            await context.Error.WriteLineAsync($"{PrintableText.Escape(article.Path)}: {article.Status}: {PrintableText.Escape(article.Reason ?? "some items failed; see manifest.json")}");
         }
 
         if (asJson)
         {
-            await context.Out.WriteLineAsync(JsonSerializer.Serialize(RunReport.From(result), OutputJson.Options));
+            await context.Out.WriteLineAsync(PrintableText.EscapeJson(JsonSerializer.Serialize(RunReport.From(result), OutputJson.Options)));
         }
         else
         {

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Summarizer.Core.Ingest;
 using Summarizer.Core.Jobs;
 
 namespace Summarizer.Cli.Rendering;
@@ -60,7 +61,8 @@ public static class JobProgressDisplay
         {
             lock (error)
             {
-                error.WriteLine(line);
+                // Lines can carry paths and reasons from the input: escaped, so each stays one line.
+                error.WriteLine(PrintableText.Escape(line));
             }
         }
     }
@@ -80,7 +82,7 @@ public static class JobProgressDisplay
 
         public void ArticleFinished(string articleId, string status, string? reason) => _articles?.Increment(1);
 
-        public void Message(string text) => error.WriteLine(text);
+        public void Message(string text) => error.WriteLine(PrintableText.Escape(text));
 
         public void Waiting(Core.Resilience.RetryNotice notice)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Summarizer.Core.Ingest;
 using Summarizer.Core.Planning;
 
 namespace Summarizer.Cli.Rendering;
@@ -43,7 +44,8 @@ public static class PlanTable
             $"chunk budget {plan.ChunkTokens} tokens ({plan.Encoding}); estimated cost on {plan.Model}: {cost}");
     }
 
-    private static Text Text(string value) => new(value);
+    /// <summary>A cell showing text that may come from the input (titles, reasons quoting a name) escaped, never acting on the terminal.</summary>
+    private static Text Text(string value) => new(PrintableText.Escape(value));
 
     private static Text Number(long value) => new Text(value.ToString("N0", CultureInfo.InvariantCulture)).RightJustified();
 

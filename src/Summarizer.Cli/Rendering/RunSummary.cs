@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Summarizer.Core.Ingest;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Rendering;
 
@@ -16,7 +17,7 @@ public static class RunSummary
         table.AddColumns("article", "status", "reason");
         foreach (var article in result.Articles)
         {
-            table.AddRow(new Text(article.Id), new Text(article.Status), new Text(article.Reason ?? string.Empty));
+            table.AddRow(new Text(article.Id), new Text(article.Status), new Text(PrintableText.Escape(article.Reason)));
         }
 
         var stages = new Table().Border(TableBorder.Rounded).Title("Calls and tokens");
@@ -35,11 +36,12 @@ public static class RunSummary
             console.WriteLine($"QA: {qa.Errors} errors, {qa.Warnings} warnings, {qa.Notes} notes" + (qa.Errors + qa.Warnings > 0 ? $" (summarizer qa {result.JobId} lists them)" : string.Empty));
         }
 
-        console.WriteLine($"outputs: {result.JobDirectory}");
-        console.WriteLine($"  start here:    {Path.Combine(result.JobDirectory, JobLinks.Index)}");
-        console.WriteLine($"  briefing:      {Path.Combine(result.JobDirectory, JobLinks.BriefingPage)} (and {JobLinks.BriefingMarkdown})");
-        console.WriteLine($"  side by side:  {Path.Combine(result.JobDirectory, "articles", "<article-id>", "side-by-side.html")}");
-        console.WriteLine($"  QA, manifest:  {Path.Combine(result.JobDirectory, "qa.json")}, {Path.Combine(result.JobDirectory, "manifest.json")}");
+        var job = PrintableText.Escape(result.JobDirectory);
+        console.WriteLine($"outputs: {job}");
+        console.WriteLine($"  start here:    {Path.Combine(job, JobLinks.Index)}");
+        console.WriteLine($"  briefing:      {Path.Combine(job, JobLinks.BriefingPage)} (and {JobLinks.BriefingMarkdown})");
+        console.WriteLine($"  side by side:  {Path.Combine(job, "articles", "<article-id>", "side-by-side.html")}");
+        console.WriteLine($"  QA, manifest:  {Path.Combine(job, "qa.json")}, {Path.Combine(job, "manifest.json")}");
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

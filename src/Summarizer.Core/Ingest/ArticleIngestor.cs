@@ -91,26 +91,56 @@ public sealed partial class ArticleIngestor(
 
     private async Task<byte[]> ReadBytesAsync(string path, CancellationToken cancellationToken)
     {
+        // Look before opening: opening a FIFO waits for a writer and a device may never end, so neither is ever opened.
+        var facts = FileFacts.Of(path);
+        if (facts.Kind == FileKind.Missing)
+        {
+            throw new IngestException(RejectionReason.Unreadable, "cannot read file (it is gone, or a link leads nowhere)");
+        }
+
+        if (facts.Kind is not (FileKind.Regular or FileKind.Unknown))
+        {
+            throw new IngestException(RejectionReason.NotRegularFile, $"not a regular file: {FileFacts.Describe(facts.Kind)}");
+        }
+
         var extension = Path.GetExtension(path);
         if (!SupportedExtensions.Contains(extension))
         {
-            var shown = extension.Length == 0 ? "no extension" : $"'{extension}'";
+            var shown = extension.Length == 0 ? "no extension" : $"'{PrintableText.Escape(extension)}'";
             throw new IngestException(RejectionReason.Unsupported, $"unsupported file type ({shown}; expected .txt, .md, .html, .htm or .json)");
         }
 
-        // Check the size before reading, so a huge file never lands in memory.
-        var length = new FileInfo(path).Length;
+        // Check the size before reading, so a huge file never lands in memory; the read is bounded too, for a file that
+        // grows in between.
+        var length = facts.Kind == FileKind.Regular ? facts.Size : new FileInfo(path).Length;
         if (length > _options.MaxFileBytes)
         {
             throw TooLarge(length);
         }
 
-        return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+        using var bytes = new MemoryStream((int)Math.Min(length, 1 << 20));
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (bytes.Length + read > _options.MaxFileBytes)
+            {
+                throw TooLarge(bytes.Length + read);
+            }
+
+            bytes.Write(buffer, 0, read);
+        }
+
+        return bytes.ToArray();
     }
 
     private IngestException TooLarge(long length) => new(
         RejectionReason.TooLarge,
         string.Create(CultureInfo.InvariantCulture, $"file too large ({length:N0} bytes; limit {_options.MaxFileBytes:N0}, set Summarizer:Ingest:MaxFileBytes)"));
+
+    /// <summary>Normalises a metadata field the format declares (JSON source, published), which reaches pages and prompts too.</summary>
+    private string? Clean(string? value) => value is null ? null : normalizer.Normalize(value).Trim();
 
     private static string WithSuffix(string id, string? suffix) => suffix is null ? id : $"{id}-{suffix}";
 
@@ -118,7 +148,7 @@ public sealed partial class ArticleIngestor(
     {
         var removed = new List<RemovedLine>();
         var kept = new List<string>();
-        string? section = null, source = document.Source;
+        string? section = null, source = Clean(document.Source);
         var lines = normalizer.Normalize(document.Body).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -169,7 +199,7 @@ public sealed partial class ArticleIngestor(
         {
             Source = source,
             Section = section,
-            Published = document.Published,
+            Published = Clean(document.Published),
             Format = document.Format,
             Encoding = encodingName,
             RemovedLines = removed,

@@ -19,8 +19,17 @@ public sealed class HtmlContentExtractor
     ];
 
     /// <summary>Extracts the document.</summary>
+    /// <exception cref="IngestException">The markup nests deeper than any page (see <see cref="HtmlNesting"/>).</exception>
     public RawDocument Extract(string html)
     {
+        var deepest = HtmlNesting.Deepest(html);
+        if (deepest > HtmlNesting.Limit)
+        {
+            throw new IngestException(
+                RejectionReason.Unsupported,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"HTML nested {deepest:N0} elements deep (limit {HtmlNesting.Limit}): not a page that can be read in reasonable time"));
+        }
+
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
 

@@ -41,6 +41,11 @@ public sealed record IngestResult
     public IngestResult WithId(string id) =>
         new(Path, id, Article is null ? null : Article with { Id = id }, Reason, Message);
 
-    /// <summary>Formats the rejection as the one line the tool prints: <c>path: reason</c>.</summary>
-    public override string ToString() => IsAccepted ? $"{Path}: ok" : $"{Path}: rejected: {Message}";
+    /// <summary>
+    /// Formats the rejection as the one line the tool prints: <c>path: rejected: reason</c>, the path and reason passed
+    /// through <see cref="PrintableText"/> so a file name can never break the line or act on the terminal.
+    /// </summary>
+    public override string ToString() => IsAccepted
+        ? $"{PrintableText.Escape(Path)}: ok"
+        : $"{PrintableText.Escape(Path)}: rejected: {PrintableText.Escape(Message)}";
 }

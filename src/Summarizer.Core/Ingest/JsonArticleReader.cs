@@ -57,6 +57,19 @@ public sealed class JsonArticleReader
             throw new IngestException(RejectionReason.Unsupported, $"JSON item {suffix} is not an object");
         }
 
+        try
+        {
+            return ReadFields(element, suffix);
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate in a property name: looking up "body" compares names, and the comparison throws.
+            throw LoneSurrogateError("property name", element);
+        }
+    }
+
+    private static RawDocument ReadFields(JsonElement element, string? suffix)
+    {
         var body = Text(element, "body");
         if (body is null)
         {
@@ -72,8 +85,66 @@ public sealed class JsonArticleReader
         };
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            throw LoneSurrogateError($"\"{name}\"", value);
+        }
+    }
+
+    /// <summary>
+    /// System.Text.Json parses <c>"\ud800"</c> but cannot turn it into a string: half a character, so the producer cut or
+    /// damaged the text there. Rejected like invalid UTF-8 bytes, never repaired into something nobody wrote.
+    /// </summary>
+    private static IngestException LoneSurrogateError(string where, JsonElement element)
+    {
+        var escape = LoneSurrogate(element.GetRawText()) is { } found ? $" {found}" : string.Empty;
+        return new IngestException(RejectionReason.Undecodable, $"JSON {where} holds a lone surrogate escape{escape} (half of a character)");
+    }
+
+    /// <summary>Finds the first <c>\uD800</c>–<c>\uDFFF</c> escape in raw JSON string text that is not one half of a pair.</summary>
+    private static string? LoneSurrogate(string raw)
+    {
+        for (var i = 0; i < raw.Length - 1; i++)
+        {
+            if (raw[i] != '\\')
+            {
+                continue;
+            }
+
+            if (Escape(raw, i) is not { } unit)
+            {
+                i++; // an escaped backslash or quote: its second character must not start another escape
+                continue;
+            }
+
+            if (unit is >= 0xDC00 and <= 0xDFFF || (unit is >= 0xD800 and <= 0xDBFF && Escape(raw, i + 6) is not (>= 0xDC00 and <= 0xDFFF)))
+            {
+                return raw.Substring(i, 6);
+            }
+
+            i += unit is >= 0xD800 and <= 0xDBFF ? 11 : 5;
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads the code unit of a <c>\uXXXX</c> escape starting at <paramref name="at"/>, or null when there is none.</summary>
+    private static int? Escape(string raw, int at) =>
+        at + 6 <= raw.Length && raw[at] == '\\' && raw[at + 1] == 'u'
+            && int.TryParse(raw.AsSpan(at + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var unit)
+            ? unit
+            : null;
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

@@ -23,4 +23,7 @@ public enum RejectionReason
 
     /// <summary>The file could not be read from disk.</summary>
     Unreadable,
+
+    /// <summary>The path names a FIFO, socket or device: never opened, since that could wait or read forever.</summary>
+    NotRegularFile,
 }

@@ -4,7 +4,7 @@ namespace Summarizer.Core.Ingest;
 
 /// <summary>
 /// Normalises extracted text so that offsets, matching and token counts are stable:
-/// LF line ends, plain spaces, no invisible controls, no tatweel, base letters instead of presentation forms.
+/// LF line ends, plain spaces, no invisible controls or control characters, no tatweel, base letters instead of presentation forms.
 /// Diacritics are kept: they are part of the text; matching code ignores them where it needs to.
 /// </summary>
 public sealed class TextNormalizer
@@ -35,7 +35,7 @@ public sealed class TextNormalizer
                 case '\u0640': // tatweel: stretches a word visually, carries no meaning
                     break;
                 default:
-                    if (IsInvisibleControl(c))
+                    if (IsInvisibleControl(c) || IsControlCharacter(c))
                     {
                         break;
                     }
@@ -60,6 +60,14 @@ public sealed class TextNormalizer
     internal static bool IsInvisibleControl(char c) => c is
         '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\u2060' or '\uFEFF' or '\u061C' or '\u00AD'
         or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    /// <summary>
+    /// C0 and C1 control characters other than the line and space controls handled above (NUL, BEL, ESC, DEL, …): they
+    /// reach an article through JSON escapes such as <c>\u0000</c> or stray bytes in scraped text, carry nothing a reader
+    /// sees, and would otherwise travel into prompts, pages and terminals. Dropped like the invisible controls, not
+    /// rejected: one stray byte must not cost a whole article.
+    /// </summary>
+    internal static bool IsControlCharacter(char c) => c != '\n' && char.IsControl(c);
 
     private static bool IsPresentationForm(char c) => c is (>= '\uFB50' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFC');
 }

@@ -52,7 +52,9 @@ public sealed record JobInputs(IReadOnlyList<string> Given, string BaseDirectory
     public string? Sha256(string displayed)
     {
         var path = Locate(displayed);
-        if (!File.Exists(path))
+
+        // Only regular files are read: a FIFO would block the read forever, a device might never end.
+        if (Ingest.FileFacts.Of(path).Kind != Ingest.FileKind.Regular)
         {
             return null;
         }

@@ -54,5 +54,7 @@ public sealed record ArticleEstimate(
     };
 
     /// <summary>Formats the article as the one line the tool prints for it: <c>path: ok</c> or <c>path: rejected: reason</c>.</summary>
-    public override string ToString() => IsAccepted ? $"{Path}: ok" : $"{Path}: rejected: {Message}";
+    public override string ToString() => IsAccepted
+        ? $"{PrintableText.Escape(Path)}: ok"
+        : $"{PrintableText.Escape(Path)}: rejected: {PrintableText.Escape(Message)}";
 }

@@ -27,15 +27,21 @@ internal sealed class TextWriterStream(TextWriter writer) : Stream
     {
         var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
         var written = _decoder.GetChars(buffer, chars, flush: false);
-        writer.Write(chars, 0, written);
+        writer.Write(Printable(chars, written));
     }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var chars = new char[_decoder.GetCharCount(buffer.Span, flush: false)];
         var written = _decoder.GetChars(buffer.Span, chars, flush: false);
-        await writer.WriteAsync(chars.AsMemory(0, written), cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(Printable(chars, written).AsMemory(), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Bidi and other format characters from file names are written as JSON escapes, so a terminal showing the JSON is not
+    /// reordered by them. The decoder hands out whole characters only, so a surrogate pair never straddles two writes.
+    /// </summary>
+    private static string Printable(char[] chars, int count) => Ingest.PrintableText.EscapeJson(new string(chars, 0, count));
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();

@@ -45,15 +45,21 @@ public static class JobIndexPage
             .Append("<tr><th>article</th><th>headline</th><th>status</th><th>sentences</th><th>errors</th><th>warnings</th><th>files</th></tr>\n");
         foreach (var article in articles)
         {
-            html.Append("<tr><td>").Append(Html.Encode(article.Id)).Append("</td><td>");
+            html.Append("<tr><td>").Append(Html.Encode(article.Id)).Append("<div class=\"meta\">").Append(Html.Name(article.Path)).Append("</div></td><td>");
             if (byId.TryGetValue(article.Id, out var work))
             {
                 html.Append(Html.Encode(work.Summary?.HeadlineEn ?? string.Empty))
                     .Append("<div class=\"ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(work.Article.Title)).Append("</div>");
             }
 
-            html.Append("</td><td>").Append(Html.Encode(article.Reason is null ? article.Status : $"{article.Status}: {article.Reason}"))
-                .Append("</td><td class=\"count\">").Append(work?.Sentences.Count ?? 0)
+            html.Append("</td><td>").Append(Html.Encode(article.Status));
+            if (article.Reason is not null)
+            {
+                // A reason can quote the input (an extension, a JSON field), so it is shown as a name is.
+                html.Append(": ").Append(Html.Name(article.Reason));
+            }
+
+            html.Append("</td><td class=\"count\">").Append(work?.Sentences.Count ?? 0)
                 .Append("</td><td class=\"count error\">").Append(counts.GetValueOrDefault((article.Id, Severities.Error)))
                 .Append("</td><td class=\"count warning\">").Append(counts.GetValueOrDefault((article.Id, Severities.Warning))).Append("</td><td>");
             if (work is not null)

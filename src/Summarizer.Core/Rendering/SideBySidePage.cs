@@ -133,7 +133,13 @@ public static class SideBySidePage
             html.Append("<div class=\"ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(work.Article.Title)).Append("</div>\n");
         }
 
-        html.Append("<div class=\"meta\">").Append(Html.Encode($"{work.Article.Id} · {work.Article.Path}" + (work.Article.Source is null ? string.Empty : $" · source: {work.Article.Source}"))).Append("</div>\n")
+        html.Append("<div class=\"meta\">").Append(Html.Encode(work.Article.Id)).Append(" · ").Append(Html.Name(work.Article.Path));
+        if (work.Article.Source is not null)
+        {
+            html.Append(" · source: ").Append(Html.Name(work.Article.Source));
+        }
+
+        html.Append("</div>\n")
             .AppendProvenance(provenance);
         var flagged = flagsById.Count(f => f.Value.Count > 0);
         html.Append("<label class=\"meta no-print\"><input type=\"checkbox\" id=\"only-flagged\"> show only the ").Append(flagged)

@@ -44,4 +44,43 @@ public sealed class ArticleFileFinderTests : IDisposable
         Assert.Equal([a], found.Files);
         Assert.Equal([missing], found.Missing);
     }
+    [Fact]
+    public async Task A_link_loop_is_followed_once_per_real_folder()
+    {
+        var a = _folder.Write("a.txt", "x");
+        var b = _folder.Write("sub/b.txt", "x");
+        Directory.CreateSymbolicLink(Path.Combine(_folder.Path, "sub", "loop"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(_folder.Path, "sub", "self"), ".");
+
+        var found = await TimeBound.WithinAsync(() => Task.FromResult(_finder.Find([_folder.Path])));
+
+        Assert.Equal([a, b], found.Files);
+    }
+
+    [Fact]
+    public void A_file_reached_by_two_links_or_named_twice_is_listed_once()
+    {
+        var real = _folder.Write("b-real.txt", "x");
+        File.CreateSymbolicLink(Path.Combine(_folder.Path, "a-link.txt"), real);
+        var named = Path.Combine(Directory.CreateDirectory(Path.Combine(_folder.Path, "c")).FullName, "link.txt");
+        File.CreateSymbolicLink(named, "../b-real.txt");
+
+        var found = _finder.Find([named, _folder.Path, real]);
+
+        Assert.Equal([named], found.Files);
+    }
+
+    [Fact]
+    public async Task Fifos_sockets_and_links_to_devices_are_listed_without_being_opened_so_ingest_can_reject_them()
+    {
+        var fifo = SpecialFiles.Fifo(Path.Combine(_folder.Path, "pipe.txt"));
+        using var socket = SpecialFiles.BoundSocket(Path.Combine(_folder.Path, "sock.txt"));
+        var device = Path.Combine(_folder.Path, "zero.txt");
+        File.CreateSymbolicLink(device, "/dev/zero");
+        SpecialFiles.Fifo(Path.Combine(_folder.Path, "pipe-without-type"));
+
+        var found = await TimeBound.WithinAsync(() => Task.FromResult(_finder.Find([_folder.Path])));
+
+        Assert.Equal([fifo, Path.Combine(_folder.Path, "sock.txt"), device], found.Files);
+    }
 }

@@ -155,6 +155,103 @@ public sealed class ArticleIngestorTests : IDisposable
         Assert.Contains("{{ $system }}", article.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Rejects_a_fifo_at_once_without_waiting_for_a_writer()
+    {
+        var fifo = SpecialFiles.Fifo(Path.Combine(_folder.Path, "pipe.txt"));
+
+        var result = Assert.Single(await TimeBound.WithinAsync(() => _ingestor.IngestAsync(fifo)));
+
+        Assert.Equal(RejectionReason.NotRegularFile, result.Reason);
+        Assert.Equal($"{fifo}: rejected: not a regular file: a named pipe (FIFO)", result.ToString());
+    }
+
+    [Fact]
+    public async Task Rejects_a_socket_at_once()
+    {
+        var path = Path.Combine(_folder.Path, "sock.json");
+        using var socket = SpecialFiles.BoundSocket(path);
+
+        var result = Assert.Single(await TimeBound.WithinAsync(() => _ingestor.IngestAsync(path)));
+
+        Assert.Equal(RejectionReason.NotRegularFile, result.Reason);
+        Assert.Equal("not a regular file: a socket", result.Message);
+    }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/urandom")]
+    [InlineData("/dev/null")]
+    public async Task Rejects_a_device_named_directly_or_through_a_link_without_reading_it(string device)
+    {
+        var link = Path.Combine(_folder.Path, "device.txt");
+        File.CreateSymbolicLink(link, device);
+
+        foreach (var path in new[] { device, link })
+        {
+            var result = Assert.Single(await TimeBound.WithinAsync(() => _ingestor.IngestAsync(path)));
+
+            Assert.Equal(RejectionReason.NotRegularFile, result.Reason);
+            Assert.Equal("not a regular file: a character device", result.Message);
+        }
+    }
+
+    [Fact]
+    public async Task Rejects_a_broken_link_as_unreadable()
+    {
+        var link = Path.Combine(_folder.Path, "gone.txt");
+        File.CreateSymbolicLink(link, Path.Combine(_folder.Path, "nowhere.txt"));
+
+        await AssertRejectedAsync(link, RejectionReason.Unreadable, "a link leads nowhere");
+    }
+
+    [Theory]
+    [InlineData("""{"title":"عنوان","body":"نص عربي \ud800 عن المدينة."}""", "\\ud800")]
+    [InlineData("""{"title":"عنوان","body":"نص عربي \uDC00 عن المدينة."}""", "\\uDC00")]
+    [InlineData("""{"title":"عنوان","body":"نص عربي \ud800\u0041 عن المدينة."}""", "\\ud800")]
+    [InlineData("""{"title":"عنوان","body":"نص \\ud800 \ud83d عربي"}""", "\\ud83d")]
+    [InlineData("""{"title":"\udbff","body":"نص عربي عن المدينة."}""", "\\udbff")]
+    public async Task Rejects_a_json_article_holding_a_lone_surrogate_escape_naming_it(string json, string escape)
+    {
+        var result = Assert.Single(await _ingestor.IngestAsync(_folder.Write("half.json", json)));
+
+        Assert.Equal(RejectionReason.Undecodable, result.Reason);
+        Assert.Contains($"lone surrogate escape {escape}", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rejects_a_json_item_whose_property_name_holds_a_lone_surrogate_and_reads_the_others()
+    {
+        var path = _folder.Write("keys.json", """[{"\udd94":"x","body":"نص عربي عن المدينة."},{"body":"النص الثاني للمقال عن السوق."}]""");
+
+        var results = await _ingestor.IngestAsync(path);
+
+        Assert.Equal([false, true], results.Select(r => r.IsAccepted));
+        Assert.Equal("JSON property name holds a lone surrogate escape \\udd94 (half of a character)", results[0].Message);
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_in_one_item_of_a_json_array_rejects_that_item_only()
+    {
+        var path = _folder.Write("three.json", """[{"body":"النص الأول للمقال عن المدينة."},{"body":"نص \udfff مكسور."},{"body":"النص الثالث للمقال \ud83d\ude00 عن السوق."}]""");
+
+        var results = await _ingestor.IngestAsync(path);
+
+        Assert.Equal([true, false, true], results.Select(r => r.IsAccepted));
+        Assert.Equal(RejectionReason.Undecodable, results[1].Reason);
+        Assert.Contains("😀", results[2].Article!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Drops_control_characters_from_json_escapes_and_keeps_the_article()
+    {
+        var article = await AcceptedAsync("controls.json", """{"title":"عنوان\u0007 الخبر","body":"نص\u0000 عربي\u001b]0;x\u0007 عن المدينة.\nوسطر ثان\u009b هنا.","source":"\u202eوكالة\u0000"}""");
+
+        Assert.Equal("عنوان الخبر", article.Title);
+        Assert.Equal("نص عربي]0;x عن المدينة.\nوسطر ثان هنا.", article.Text);
+        Assert.Equal("وكالة", article.Source);
+    }
+
     private async Task<Article> AcceptedAsync(string name, string text)
     {
         var results = await _ingestor.IngestAsync(_folder.Write(name, text));

@@ -51,4 +51,10 @@ public class TextNormalizerTests
         // Only Arabic presentation forms are folded: a full-width digit or a Latin ligature stays as written.
         Assert.Equal("\uFF11 \uFB01", _normalizer.Normalize("\uFF11 \uFB01"));
     }
+
+    [Fact]
+    public void Drops_control_characters_but_keeps_line_ends_and_spaces()
+    {
+        Assert.Equal("أ ب\nج\nد", _normalizer.Normalize("أ\u0000 ب\u0007\r\nج\u001B\u007F\u0085د\u009B"));
+    }
 }
