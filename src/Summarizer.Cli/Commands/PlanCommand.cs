@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Cli.Rendering;
 using Summarizer.Core.Chunking;
+using Summarizer.Core.Ingest;
 using Summarizer.Core.Planning;
 
 namespace Summarizer.Cli.Commands;
@@ -16,6 +17,7 @@ public static class PlanCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var chunkTokens = new Option<int?>("--chunk-tokens") { Description = "Source tokens per chunk (default from appsettings.json)." };
         var model = new Option<string?>("--model") { Description = "Model whose prices to use (default from appsettings.json)." };
+        var removed = new Option<bool>("--removed") { Description = "List the lines ingest removed from each article (junk, metadata) with the rule that removed each; --verbose does too." };
         chunkTokens.Validators.Add(result =>
         {
             // Reads the token itself: a value that is not a number is already reported by the parser.
@@ -27,7 +29,7 @@ public static class PlanCommand
 
         var command = new Command("plan", "Plan a job: articles, sentences, chunks, calls, tokens and cost. No model is called.")
         {
-            paths, json, chunkTokens, model,
+            paths, json, chunkTokens, model, removed,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -35,6 +37,7 @@ public static class PlanCommand
             {
                 ChunkTokens = parse.GetValue(chunkTokens),
                 Model = parse.GetValue(model),
+                KeepRemovedLines = parse.GetValue(removed) || parse.GetValue<bool>("--verbose"),
             };
             return await RunAsync(context, request, parse.GetValue(json), cancellationToken);
         });
@@ -63,6 +66,14 @@ public static class PlanCommand
         else
         {
             PlanTable.Write(plan, context);
+            foreach (var article in plan.Articles.Where(a => a.Removed.Count > 0))
+            {
+                await context.Out.WriteLineAsync($"removed from {PrintableText.Escape(article.Path)}:");
+                foreach (var line in article.Removed)
+                {
+                    await context.Out.WriteLineAsync($"  line {line.LineNumber} [{line.Rule}]: {PrintableText.Escape(line.Text)}");
+                }
+            }
         }
 
         return plan.Rejected > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;

@@ -13,13 +13,15 @@ public static class PlanTable
     {
         var console = Terminal.Create(context);
         var articles = new Table().Border(TableBorder.Rounded).Title("Articles");
-        articles.AddColumns("id", "status", "title", "sentences", "chunks", "removed", "input tok", "output tok");
+        // The title column holds only titles; why a file was rejected has its own column.
+        articles.AddColumns("id", "status", "title", "reason", "sentences", "chunks", "removed", "input tok", "output tok");
         foreach (var article in plan.Articles)
         {
             articles.AddRow(
                 Text(article.Id),
                 article.IsAccepted ? new Markup("[green]ok[/]") : new Markup("[red]rejected[/]"),
-                Text(article.IsAccepted ? Shorten(article.Title!, 40) : article.Message ?? string.Empty),
+                Text(article.IsAccepted ? Shorten(article.Title ?? string.Empty, 40) : string.Empty),
+                Text(article.IsAccepted ? string.Empty : article.Message ?? string.Empty),
                 Number(article.Sentences),
                 Number(article.Chunks),
                 Number(article.RemovedLines),

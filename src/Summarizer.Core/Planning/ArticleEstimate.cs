@@ -38,6 +38,15 @@ public sealed record ArticleEstimate(
     /// <summary>Gets the estimated claim tokens the article hands on to the brief stage.</summary>
     public long BriefInputTokens { get; init; }
 
+    /// <summary>Gets the lines ingest removed and why, when the plan was asked to keep them; else empty.</summary>
+    public IReadOnlyList<RemovedLine> Removed { get; init; } = [];
+
+    /// <summary>Keeps the counts and estimates of a full article plan and lets go of its text (and, unless asked, of its removed lines).</summary>
+    public static ArticleEstimate From(ArticlePlan plan, bool keepRemovedLines) => From(plan) with
+    {
+        Removed = keepRemovedLines ? plan.Ingest.Article?.RemovedLines ?? [] : [],
+    };
+
     /// <summary>Keeps the counts and estimates of a full article plan and lets go of its text.</summary>
     public static ArticleEstimate From(ArticlePlan plan) => new(
         plan.Ingest.Path,

@@ -28,7 +28,7 @@ public sealed class JobPlanner(
     /// <exception cref="PlanInputException">A named path does not exist, or no article file was found.</exception>
     public async Task<JobPlan> PlanAsync(PlanRequest request, PlanStepTimings? timings = null, CancellationToken cancellationToken = default)
     {
-        var (articles, budget) = await PlanFilesAsync(request, ArticleEstimate.From, timings, cancellationToken).ConfigureAwait(false);
+        var (articles, budget) = await PlanFilesAsync(request, plan => ArticleEstimate.From(plan, request.KeepRemovedLines), timings, cancellationToken).ConfigureAwait(false);
         return Total(WithUniqueIds(articles, a => a.Id, (a, id) => a with { Id = id }), request, budget);
     }
 
@@ -38,7 +38,7 @@ public sealed class JobPlanner(
     {
         var (articles, budget) = await PlanFilesAsync(request, plan => plan, timings: null, cancellationToken).ConfigureAwait(false);
         articles = WithUniqueIds(articles, a => a.Id, (a, id) => a with { Ingest = a.Ingest.WithId(id) });
-        return new PlannedArticles(Total(articles.Select(ArticleEstimate.From).ToList(), request, budget), articles);
+        return new PlannedArticles(Total(articles.Select(a => ArticleEstimate.From(a)).ToList(), request, budget), articles);
     }
 
     private async Task<(List<T> Articles, int Budget)> PlanFilesAsync<T>(

@@ -9,4 +9,7 @@ public sealed record PlanRequest(IReadOnlyList<string> Paths)
 
     /// <summary>Gets the model to price, or <see langword="null"/> for the configured one.</summary>
     public string? Model { get; init; }
+
+    /// <summary>Gets a value indicating whether the plan keeps each article's removed lines (with the rule that removed each) to list them.</summary>
+    public bool KeepRemovedLines { get; init; }
 }

@@ -101,6 +101,20 @@ public sealed class PlanCommandTests : IDisposable
         Assert.NotEmpty(result.Error);
     }
 
+    [Theory]
+    [InlineData("--removed")]
+    [InlineData("--verbose")]
+    public async Task Removed_lists_every_junk_line_with_the_rule_that_removed_it(string option)
+    {
+        var result = await CliRunner.RunAsync("plan", RepositoryPaths.Seed("004"), option);
+        var plain = await CliRunner.RunAsync("plan", RepositoryPaths.Seed("004"));
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("removed from ", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"  line \d+ \[comment-form\]: اترك تعليقاً", result.Output);
+        Assert.DoesNotContain("removed from ", plain.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Invalid_configuration_is_a_usage_error_with_one_line()
     {
