@@ -15,20 +15,35 @@ public static class LineWrap
     /// <summary>The share of the wrap width a line must reach to count as broken by the wrap, not by the writer.</summary>
     public const double MinShareOfWidth = 0.7;
 
+    /// <summary>The fewest words (tokens with a letter) of a line that can count towards a wrap.</summary>
+    public const int MinWordsPerLine = 4;
+
     private const string Terminators = ".!?؟؛…:";
 
     /// <summary>
-    /// Returns the wrap width of the lines, or <see langword="null"/> when they are not hard-wrapped: at least
-    /// <see cref="MinWrappedLines"/> lines that run on into a next line without closing punctuation are within
-    /// <see cref="MinShareOfWidth"/> of the widest such line, and that line is no wider than <see cref="MaxWrapWidth"/>.
+    /// Returns the wrap width of the lines, or <see langword="null"/> when they are not hard-wrapped: of the lines that run
+    /// on into a next line without closing punctuation, at least <see cref="MinWrappedLines"/> and two in three are within
+    /// <see cref="MinShareOfWidth"/> of the widest of them, and that one is no wider than <see cref="MaxWrapWidth"/>.
+    /// A list of short lines (related headlines, menus) varies too much in length to pass for a wrap, and text with lines
+    /// wider than the width (fewer than half as many as the lines near it) is not wrapped there.
     /// </summary>
-    public static int? Width(IReadOnlyList<string> lines)
+    public static int? Width(IReadOnlyList<string> lines) => Width(lines.Count, i => lines[i]);
+
+    /// <summary>Returns the wrap width of the lines of <paramref name="text"/> (see <see cref="Width(IReadOnlyList{string})"/>).</summary>
+    public static int? Width(string text, IReadOnlyList<(int Start, int End)> lines) => Width(lines.Count, i => text.AsSpan(lines[i].Start, lines[i].End - lines[i].Start));
+
+    private static int? Width(int count, LineAt lineAt)
     {
         var runOn = new List<int>();
-        for (var i = 0; i + 1 < lines.Count; i++)
+        var lengths = new int[count];
+        for (var i = 0; i < count; i++)
         {
-            var line = lines[i].Trim();
-            if (line.Length > 0 && lines[i + 1].Trim().Length > 0 && !Terminators.Contains(line[^1]))
+            var line = lineAt(i).Trim();
+            lengths[i] = line.Length;
+
+            // Menu labels, dates and counters run on into the next line too, but they are not prose: only lines of words count.
+            if (line.Length > 0 && i + 1 < count && !lineAt(i + 1).IsWhiteSpace() && !Terminators.Contains(line[^1])
+                && PageWords.Count(line, char.IsLetter) >= MinWordsPerLine)
             {
                 runOn.Add(line.Length);
             }
@@ -40,13 +55,15 @@ public static class LineWrap
         }
 
         var width = runOn.Max();
-        return width <= MaxWrapWidth && runOn.Count(l => l >= width * MinShareOfWidth) >= MinWrappedLines ? width : null;
+        var nearWidth = runOn.Count(l => l >= width * MinShareOfWidth);
+        var wider = lengths.Count(l => l > width);
+        return width <= MaxWrapWidth && nearWidth >= MinWrappedLines && nearWidth * 3 >= runOn.Count * 2 && wider * 2 < nearWidth ? width : null;
     }
 
     /// <summary>True when the line break after <paramref name="line"/> was made by the wrap: the sentence runs on into <paramref name="next"/>.</summary>
-    public static bool RunsOn(string line, string? next, int? width)
+    public static bool RunsOn(ReadOnlySpan<char> line, ReadOnlySpan<char> next, int? width)
     {
-        if (width is not { } w || string.IsNullOrWhiteSpace(next))
+        if (width is not { } w || next.IsWhiteSpace())
         {
             return false;
         }
@@ -54,4 +71,6 @@ public static class LineWrap
         var trimmed = line.Trim();
         return trimmed.Length >= w * MinShareOfWidth && trimmed.Length <= w && !Terminators.Contains(trimmed[^1]);
     }
+
+    private delegate ReadOnlySpan<char> LineAt(int index);
 }

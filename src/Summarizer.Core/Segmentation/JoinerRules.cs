@@ -39,13 +39,13 @@ public sealed class JoinerRules
     /// </summary>
     public bool EndsSentence(ReadOnlySpan<char> before, ReadOnlySpan<char> after)
     {
-        var words = Words(before);
-        if (words.Count > 0 && words.Count <= _maxFrontedWords && IsIn(_fronted, words[0], stripConjunction: true))
+        var (first, count) = FirstWord(before, _maxFrontedWords + 1);
+        if (first is not null && count <= _maxFrontedWords && IsIn(_fronted, first, stripConjunction: true))
         {
             return false;
         }
 
-        var next = Words(after).FirstOrDefault();
+        var (next, _) = FirstWord(after, 1);
         if (next is null)
         {
             return false;
@@ -71,12 +71,16 @@ public sealed class JoinerRules
     private bool IsIn(HashSet<string> set, string word, bool stripConjunction) =>
         set.Contains(word) || stripConjunction && _conjunctions.Any(c => word.Length > c.Length && word.StartsWith(c, StringComparison.Ordinal) && set.Contains(word[c.Length..]));
 
-    /// <summary>Folded words of the span: runs of letters and digits, so quotes and punctuation around a word do not count.</summary>
-    private static List<string> Words(ReadOnlySpan<char> text)
+    /// <summary>
+    /// Returns the first word of the span, folded, and the number of words up to <paramref name="limit"/>. Words are runs of
+    /// letters, digits and diacritics, so quotes and punctuation around a word do not count.
+    /// </summary>
+    private static (string? First, int Count) FirstWord(ReadOnlySpan<char> text, int limit)
     {
-        var words = new List<string>();
+        string? first = null;
+        var count = 0;
         var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        for (var i = 0; i <= text.Length && count < limit; i++)
         {
             var inWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark);
             if (inWord && start < 0)
@@ -85,12 +89,13 @@ public sealed class JoinerRules
             }
             else if (!inWord && start >= 0)
             {
-                words.Add(ArabicScript.FoldForMatching(text[start..i].ToString()));
+                first ??= ArabicScript.FoldForMatching(text[start..i].ToString());
+                count++;
                 start = -1;
             }
         }
 
-        return words;
+        return (first, count);
     }
 
     private static HashSet<string> Folded(IEnumerable<string> words) =>

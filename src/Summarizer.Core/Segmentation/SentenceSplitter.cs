@@ -41,7 +41,7 @@ public sealed class SentenceSplitter
     public IReadOnlyList<SentenceSpan> Split(string text)
     {
         var lines = Lines(text);
-        var width = LineWrap.Width(lines.Select(l => text[l.Start..l.End]).ToList());
+        var width = LineWrap.Width(text, lines);
         var spans = new List<SentenceSpan>();
         var paragraph = 1;
         var previousLineBlank = false;
@@ -67,7 +67,7 @@ public sealed class SentenceSplitter
             }
 
             // A wrapped paragraph is split as one line: its line ends are spaces.
-            while (n + 1 < lines.Count && LineWrap.RunsOn(text[lines[n].Start..lines[n].End], text[lines[n + 1].Start..lines[n + 1].End], width))
+            while (width is not null && n + 1 < lines.Count && LineWrap.RunsOn(Span(text, lines[n]), Span(text, lines[n + 1]), width))
             {
                 n++;
                 end = Trim(text, lines[n].Start, lines[n].End).End;
@@ -78,6 +78,8 @@ public sealed class SentenceSplitter
 
         return spans;
     }
+
+    private static ReadOnlySpan<char> Span(string text, (int Start, int End) line) => text.AsSpan(line.Start, line.End - line.Start);
 
     private static List<(int Start, int End)> Lines(string text)
     {

@@ -55,12 +55,13 @@ public sealed class PageEvaluator(ArticleIngestor ingestor, SentenceSegmenter se
         var junkKept = page.JunkLines.Where(keptLines.Contains).ToList();
         findings.AddRange(junkKept.Select(l => $"junk kept: line {l}: {page.Lines[l - 1].Trim()}"));
         var dropped = Enumerable.Range(1, page.Lines.Count).Where(l => page.IsBodyLine(l) && !keptLines.Contains(l)).ToList();
-        findings.AddRange(dropped.Select(l => $"body line dropped: line {l}: {page.Lines[l - 1].Trim()}"));
+        findings.AddRange(dropped.Select(l => $"body line dropped: line {l} ({article?.RemovedLines.FirstOrDefault(r => r.LineNumber == l)?.Rule ?? "?"}): {page.Lines[l - 1].Trim()}"));
         var title = article?.Title ?? string.Empty;
         var titleRight = string.Equals(title, page.ExpectedTitle, StringComparison.Ordinal);
         if (!titleRight)
         {
-            findings.Add($"title: got '{title}', expected '{page.ExpectedTitle}'");
+            var removedTitle = article?.RemovedLines.FirstOrDefault(l => l.LineNumber == page.TitleLine);
+            findings.Add($"title: got '{title}', expected '{page.ExpectedTitle}'{(removedTitle is null ? string.Empty : $" (removed by {removedTitle.Rule})")}");
         }
 
         var junkTotal = page.JunkLines.Count(l => page.Lines[l - 1].Trim().Length > 0);
