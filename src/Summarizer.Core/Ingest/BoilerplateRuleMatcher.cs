@@ -104,17 +104,30 @@ internal sealed class BoilerplateRuleMatcher
         return line => regex.IsMatch(ArabicScript.FoldForMatching(line.Length <= prefix ? line : line[..prefix]) + (line.Length <= prefix ? string.Empty : "…"));
     }
 
-    /// <summary>Every word is one of the patterns (folded), or holds no Arabic letter but a digit, or no letter at all.</summary>
+    /// <summary>
+    /// Every word is one of the patterns (folded), or holds no Arabic letter but a digit, or no letter at all; and at least
+    /// one word is a pattern (a line of numbers and symbols alone is the <c>symbols</c> rule's).
+    /// </summary>
     private static Func<string, bool> Vocabulary(string[] words)
     {
         var set = new HashSet<string>(words.Select(ArabicScript.FoldForMatching), StringComparer.Ordinal);
-        return line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(token =>
+        return line =>
         {
-            var word = token.Trim(PageWords.Punctuation);
-            return word.Length == 0
-                || set.Contains(ArabicScript.FoldForMatching(word))
-                || !word.Any(char.IsLetter)
-                || word.Any(char.IsDigit) && !word.Any(ArabicScript.IsArabicLetter);
-        });
+            var known = 0;
+            foreach (var token in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var word = token.Trim(PageWords.Punctuation);
+                if (set.Contains(ArabicScript.FoldForMatching(word)))
+                {
+                    known++;
+                }
+                else if (word.Any(ArabicScript.IsArabicLetter) || word.Any(char.IsLetter) && !word.Any(char.IsDigit))
+                {
+                    return false;
+                }
+            }
+
+            return known > 0;
+        };
     }
 }

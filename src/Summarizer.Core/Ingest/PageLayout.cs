@@ -71,6 +71,10 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
                 line.IsMetadata = true;
                 seenHeadline = true;
             }
+            else if (headline is not null && string.Equals(line.Text, headline.Text, StringComparison.Ordinal))
+            {
+                line.RemovedBy = RepeatRule;
+            }
             else if (title is null && headline is not null && !seenHeadline || PageWords.Count(line.Text) <= _rules.HeaderLineMaxWords)
             {
                 // Above the headline is site furniture; below it, a short line is a byline or date, a long one a standfirst.

@@ -23,6 +23,40 @@ public class BoilerplateFilterTests
     }
 
     [Theory]
+    [InlineData("إعداد: سامر الخطيب", "credit-line")]
+    [InlineData("تدقيق لغوي: هدى منصور", "credit-line")]
+    [InlineData("تعديل الصورة ونشر: فريق الموقع", "credit-line")]
+    [InlineData("بقلم: ليلى العمري", "credit-line")]
+    [InlineData("الوسوم: الخارجية، الإقليم، الحوار", "tags")]
+    [InlineData("آخر تحديث: 2026-01-20 09:30", "date-label")]
+    [InlineData("الأحد 1 مارس 2026 - 10:45 م", "date-time")]
+    [InlineData("(اخر تعديل 2026-03-02 14:10)", "date-time")]
+    [InlineData("منذ 3 ساعات", "date-time")]
+    [InlineData("1.2K مشاركة", "counter")]
+    [InlineData("تعليقات (5)", "counter")]
+    [InlineData("• 4", "symbols")]
+    [InlineData("–", "symbols")]
+    [InlineData("👁 1,245", "symbols")]
+    [InlineData("date 2026-03-01 Advertisement", "latin-furniture")]
+    [InlineData("Join our WhatsApp channel", "channel-promo")]
+    [InlineData("Advertisement", "latin-furniture")]
+    [InlineData("انضموا إلى قناتنا على واتساب لمتابعة آخر الأخبار", "channel-promo")]
+    [InlineData("القائمة الرئيسية", "navigation")]
+    [InlineData("الرئيسية | أخبار | اقتصاد", "breadcrumb")]
+    [InlineData("صورة أرشيفية لافتتاح المعرض", "photo-caption")]
+    [InlineData("بيروت - مراسلنا", "reporter-line")]
+    [InlineData("نستخدم ملفات تعريف الارتباط لتحسين تجربتك على موقعنا. موافق", "cookie-banner")]
+    [InlineData("جميع الحقوق محفوظة © 2026", "copyright")]
+    public void Removes_page_furniture_by_its_shape(string line, string rule)
+    {
+        Assert.Equal(rule, _filter.Match(line));
+    }
+
+    [Theory]
+    [InlineData("صورة الوضع الاقتصادي قاتمة بحسب المراقبين.")]
+    [InlineData("نشر الوزير تغريدة على تويتر قال فيها إن المفاوضات مستمرة.")]
+    [InlineData("• بلغ معدل النمو 2.8 في المئة.")]
+    [InlineData("وزير الخارجية: لا حل عسكريا للأزمة في الإقليم")]
     [InlineData("وقال الوزير إن الحكومة ستشارك في المؤتمر.")]
     [InlineData("شارك أكثر من مئة ألف شخص في التظاهرة التي دعت إليها النقابات يوم الجمعة الماضي")]
     [InlineData("")]

@@ -20,13 +20,13 @@ public static class AnnotatedPageReader
 
     private static readonly TextNormalizer Normalizer = new();
 
-    /// <summary>Gets the folder of synthetic pages; its <c>dev</c> and <c>heldout</c> folders hold the two halves.</summary>
+    /// <summary>Gets the folder of synthetic pages; its <c>dev</c>, <c>heldout</c> and <c>fresh</c> folders hold the sets.</summary>
     public static string PagesFolder => Path.Combine(RepositoryPaths.Root, "tests", "Summarizer.Testing", "TestData", "ScrapedPages");
 
     /// <summary>Gets the file of seed annotations.</summary>
     public static string SeedAnnotationsFile => Path.Combine(RepositoryPaths.Root, "tests", "Summarizer.Testing", "TestData", "SeedAnnotations.json");
 
-    /// <summary>Reads every page file of one half (<c>dev</c> or <c>heldout</c>), in name order.</summary>
+    /// <summary>Reads every page file of one set (<c>dev</c>, <c>heldout</c> or <c>fresh</c>), in name order.</summary>
     public static IReadOnlyList<AnnotatedPage> ReadPages(string half) =>
         Directory.GetFiles(Path.Combine(PagesFolder, half), "*.txt").Order(StringComparer.Ordinal)
             .Select(file => ParsePage(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file)))
