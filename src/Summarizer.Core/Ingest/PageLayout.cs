@@ -3,7 +3,7 @@ namespace Summarizer.Core.Ingest;
 /// <summary>
 /// Judges lines by their place on the page, once the line rules have run: finds the headline among the lines above the
 /// article, removes the other short lines there (menus, dates, bylines) and the short unpunctuated lines below it (related
-/// headlines, teasers, buttons), and removes every repeat of a line already kept. The article is the span from the first
+/// headlines, teasers, buttons; see <see cref="IsFooterLine"/>), and removes every repeat of a line already kept. The article is the span from the first
 /// to the last line that reads as article text; the numbers are in <see cref="PageLayoutRules"/>.
 /// </summary>
 public sealed class PageLayout(BoilerplateFilter boilerplate)
@@ -46,7 +46,7 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
         {
             title = TakeHeader(kept[..first], title, maxTitleLength);
             var last = body.LastIndexOf(true);
-            foreach (var line in kept[(last + 1)..].Where(l => !EndsSentence(l.Text) && PageWords.Count(l.Text) <= _rules.FooterLineMaxWords))
+            foreach (var line in kept[(last + 1)..].Where(l => IsFooterLine(lines, l)))
             {
                 line.RemovedBy = FooterRule;
             }
@@ -83,6 +83,23 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
         }
 
         return title ?? headline?.Text;
+    }
+
+    /// <summary>
+    /// A line below the article is furniture when it ends no sentence and is short: a button or label (a few words), a
+    /// teaser cut off with an ellipsis, or one of a list of lines with no blank line between them (related headlines).
+    /// A lone unpunctuated paragraph of more words stays: scraped articles often lose their last full stop.
+    /// </summary>
+    private bool IsFooterLine(IReadOnlyList<PageLine> lines, PageLine line)
+    {
+        var words = PageWords.Count(line.Text);
+        if (EndsSentence(line.Text) || words > _rules.FooterLineMaxWords)
+        {
+            return false;
+        }
+
+        var inList = line.Number >= 2 && lines[line.Number - 2].Text.Length > 0 || line.Number < lines.Count && lines[line.Number].Text.Length > 0;
+        return words <= _rules.HeaderLineMaxWords || inList || line.Text.EndsWith("...", StringComparison.Ordinal) || line.Text.EndsWith('…');
     }
 
     private static void RemoveRepeats(IReadOnlyList<PageLine> lines, string? title)

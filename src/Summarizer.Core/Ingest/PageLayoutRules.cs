@@ -15,11 +15,14 @@ public sealed class PageLayoutRules
     /// <value>The default value is 3.</value>
     public int HeadlinePreferredWords { get; set; } = 3;
 
-    /// <summary>Gets or sets the most words of a line above the article, other than the headline, that is removed as page header.</summary>
+    /// <summary>
+    /// Gets or sets the most words of a line above the article, other than the headline, that is removed as page header;
+    /// below the article, a lone line this short is removed too (a button, a label).
+    /// </summary>
     /// <value>The default value is 6.</value>
     public int HeaderLineMaxWords { get; set; } = 6;
 
-    /// <summary>Gets or sets the most words of a line below the article, without a sentence end, that is removed as page footer.</summary>
+    /// <summary>Gets or sets the most words of a line below the article, without a sentence end, that is removed as page footer when it is one of a list or a teaser.</summary>
     /// <value>The default value is 15.</value>
     public int FooterLineMaxWords { get; set; } = 15;
 

@@ -63,6 +63,15 @@ public sealed class ArticleIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task Keeps_a_last_paragraph_that_lost_its_full_stop()
+    {
+        var article = await AcceptedAsync("last.txt", "أطلقت البلدية خطة مدتها خمس سنوات لحماية الشواطئ من التآكل.\n\nوكانت البلدية قد أعلنت الخطة في مؤتمر صحفي الشهر الماضي");
+
+        Assert.EndsWith("الشهر الماضي", article.Text, StringComparison.Ordinal);
+        Assert.Empty(article.RemovedLines);
+    }
+
+    [Fact]
     public async Task Keeps_every_line_of_a_hard_wrapped_article_and_its_unpunctuated_last_line()
     {
         const string wrapped = "أعلنت الوزارة أمس أن صادرات الحمضيات إلى الأسواق الأوروبية\n" +
