@@ -145,14 +145,16 @@ public sealed partial class ArticleIngestor(
         var title = layout.Apply(lines, declared, _options.MaxTitleLength);
         var text = JoinParagraphs(lines.Select(l => l.IsKept ? l.Text : string.Empty));
         var removed = lines.Where(l => l.RemovedBy is not null).Select(l => new RemovedLine(l.Number, l.Text, l.RemovedBy!)).ToList();
-        if (text.Length == 0)
+        // A page with no Arabic at all is "not Arabic", even when its lines also read as (Latin) page furniture.
+        var judged = text.Length > 0 || ArabicScript.ArabicLetterShare(document.Body).Share >= _options.MinArabicLetterShare ? text : document.Body;
+        if (judged.Length == 0)
         {
             return IngestResult.Rejected(path, id, RejectionReason.Empty, removed.Count == 0
                 ? "no article text"
                 : $"no article text left after removing {removed.Count} boilerplate line(s)");
         }
 
-        var (share, letters) = ArabicScript.ArabicLetterShare(text);
+        var (share, letters) = ArabicScript.ArabicLetterShare(judged);
         if (share < _options.MinArabicLetterShare)
         {
             return IngestResult.Rejected(path, id, RejectionReason.NotArabic, letters == 0
