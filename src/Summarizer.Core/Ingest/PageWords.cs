@@ -7,10 +7,10 @@ internal static class PageWords
     public static readonly char[] Punctuation = [.. "()[]{}«»“”\"'‘’.,،:;؛!?؟…-–—|•·*/\\#@+=_~^<>″"];
 
     /// <summary>Returns the number of words in the line.</summary>
-    public static int Count(ReadOnlySpan<char> line) => Count(line, char.IsLetterOrDigit);
+    public static int Count(ReadOnlySpan<char> line) => Count(line, lettersOnly: false);
 
-    /// <summary>Returns the number of tokens between spaces that hold a character of the kind.</summary>
-    public static int Count(ReadOnlySpan<char> line, Func<char, bool> kind)
+    /// <summary>Returns the number of tokens between spaces that hold a letter (or, unless <paramref name="lettersOnly"/>, a digit).</summary>
+    public static int Count(ReadOnlySpan<char> line, bool lettersOnly)
     {
         var count = 0;
         var counted = false;
@@ -22,7 +22,7 @@ internal static class PageWords
                 continue;
             }
 
-            if (!counted && kind(c))
+            if (!counted && (lettersOnly ? char.IsLetter(c) : char.IsLetterOrDigit(c)))
             {
                 count++;
                 counted = true;
