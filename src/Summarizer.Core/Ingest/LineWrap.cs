@@ -20,12 +20,16 @@ public static class LineWrap
 
     private const string Terminators = ".!?؟؛…:";
 
+    /// <summary>The conjunction that opens most Arabic news sentences (وقال، وأضاف، وكانت).</summary>
+    private const char ClauseConjunction = 'و';
+
     /// <summary>
     /// Returns the wrap width of the lines, or <see langword="null"/> when they are not hard-wrapped: of the lines that run
     /// on into a next line without closing punctuation, at least <see cref="MinWrappedLines"/> and two in three are within
     /// <see cref="MinShareOfWidth"/> of the widest of them, and that one is no wider than <see cref="MaxWrapWidth"/>.
-    /// A list of short lines (related headlines, menus) varies too much in length to pass for a wrap, and text with lines
-    /// wider than the width (fewer than half as many as the lines near it) is not wrapped there.
+    /// A list of short lines (related headlines, menus) varies too much in length to pass for a wrap; text with lines wider
+    /// than the width (fewer than half as many as the lines near it) is not wrapped there; and at least half the lines near
+    /// the width must run on into a line that does not open with و, or it is one unpunctuated sentence per line.
     /// </summary>
     public static int? Width(IReadOnlyList<string> lines) => Width(lines.Count, i => lines[i]);
 
@@ -34,7 +38,7 @@ public static class LineWrap
 
     private static int? Width(int count, LineAt lineAt)
     {
-        var runOn = new List<int>();
+        var runOn = new List<(int Length, bool NextOpensClause)>();
         var lengths = new int[count];
         for (var i = 0; i < count; i++)
         {
@@ -45,7 +49,7 @@ public static class LineWrap
             if (line.Length > 0 && i + 1 < count && !lineAt(i + 1).IsWhiteSpace() && !Terminators.Contains(line[^1])
                 && PageWords.Count(line, lettersOnly: true) >= MinWordsPerLine)
             {
-                runOn.Add(line.Length);
+                runOn.Add((line.Length, lineAt(i + 1).TrimStart().StartsWith(ClauseConjunction)));
             }
         }
 
@@ -54,10 +58,17 @@ public static class LineWrap
             return null;
         }
 
-        var width = runOn.Max();
-        var nearWidth = runOn.Count(l => l >= width * MinShareOfWidth);
+        var width = runOn.Max(l => l.Length);
+        var near = runOn.Where(l => l.Length >= width * MinShareOfWidth).ToList();
         var wider = lengths.Count(l => l > width);
-        return width <= MaxWrapWidth && nearWidth >= MinWrappedLines && nearWidth * 3 >= runOn.Count * 2 && wider * 2 < nearWidth ? width : null;
+
+        // One unpunctuated sentence per line looks like a wrap by its lengths, but nearly every next line opens a clause
+        // with و; a wrap breaks wherever the width falls, so most of its next lines start mid-sentence.
+        var midSentence = near.Count(l => !l.NextOpensClause);
+        return width <= MaxWrapWidth && near.Count >= MinWrappedLines && near.Count * 3 >= runOn.Count * 2 && wider * 2 < near.Count
+            && midSentence * 2 >= near.Count
+            ? width
+            : null;
     }
 
     /// <summary>True when the line break after <paramref name="line"/> was made by the wrap: the sentence runs on into <paramref name="next"/>.</summary>

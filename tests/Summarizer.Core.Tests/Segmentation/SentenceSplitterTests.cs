@@ -124,6 +124,17 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void Keeps_one_unpunctuated_sentence_per_line_apart_even_when_the_lines_are_of_a_length()
+    {
+        const string text = "قال وزير المالية إن الموازنة الجديدة تركز على دعم الاستثمار العام\n" +
+            "وأضاف أن العجز سينخفض إلى ثلاثة في المئة خلال العام المقبل كله\n" +
+            "وأشار إلى أن الحكومة ستطلق برنامجا جديدا للإصلاح الضريبي قريبا\n" +
+            "وأكد أن البرنامج يحظى بدعم المؤسسات المالية الدولية والمحلية";
+
+        Assert.Equal(4, Sentences(text).Count);
+    }
+
+    [Fact]
     public void Line_ends_close_sentences_and_blank_lines_start_paragraphs()
     {
         var spans = _splitter.Split("العنوان الأول\nسطر ثان بلا نقطة\n\nفقرة ثانية.");
