@@ -46,10 +46,7 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
         {
             title = TakeHeader(kept[..first], title, maxTitleLength);
             var last = body.LastIndexOf(true);
-            foreach (var line in kept[(last + 1)..].Where(l => IsFooterLine(lines, l)))
-            {
-                line.RemovedBy = FooterRule;
-            }
+            RemoveFooter(lines, kept[(last + 1)..]);
         }
 
         RemoveRepeats(lines, title);
@@ -83,6 +80,27 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
         }
 
         return title ?? headline?.Text;
+    }
+
+    /// <summary>
+    /// Removes the footer lines below the article, except a list the article introduces with a colon ("وتشمل الخطة:")
+    /// and its items on the lines right below it: those are article text that happens to lack full stops.
+    /// </summary>
+    private void RemoveFooter(IReadOnlyList<PageLine> lines, List<PageLine> tail)
+    {
+        var listLine = -1;
+        foreach (var line in tail)
+        {
+            // The list runs from its colon line over the lines right below it, and ends at a blank or a removed line.
+            if (line.Text.EndsWith(':') || listLine >= 0 && line.Number == listLine + 1)
+            {
+                listLine = line.Number;
+            }
+            else if (IsFooterLine(lines, line))
+            {
+                line.RemovedBy = FooterRule;
+            }
+        }
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class JoinerRules
 
     private readonly HashSet<string> _fronted;
     private readonly HashSet<string> _newClause;
-    private readonly HashSet<string> _nounsWithWaw;
+    private readonly HashSet<string> _continuing;
     private readonly string[] _conjunctions;
     private readonly int _maxFrontedWords;
 
@@ -28,7 +28,7 @@ public sealed class JoinerRules
     {
         _fronted = Folded(file.FrontedPhraseWords);
         _newClause = Folded(file.NewClauseWords);
-        _nounsWithWaw = Folded(file.NounsStartingWithWaw);
+        _continuing = Folded(file.WawWordsThatContinue);
         _conjunctions = file.Conjunctions.ToArray();
         _maxFrontedWords = file.MaxFrontedPhraseWords;
     }
@@ -61,7 +61,7 @@ public sealed class JoinerRules
             if (next.Length > conjunction.Length + 1 && next.StartsWith(conjunction, StringComparison.Ordinal))
             {
                 var rest = next[conjunction.Length..];
-                return !rest.StartsWith("ال", StringComparison.Ordinal) && !_nounsWithWaw.Contains(next);
+                return !rest.StartsWith("ال", StringComparison.Ordinal) && !_continuing.Contains(next);
             }
         }
 
@@ -118,6 +118,6 @@ public sealed class JoinerRules
 
         public List<string> Conjunctions { get; set; } = [];
 
-        public List<string> NounsStartingWithWaw { get; set; } = [];
+        public List<string> WawWordsThatContinue { get; set; } = [];
     }
 }

@@ -72,6 +72,17 @@ public sealed class ArticleIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task Keeps_a_closing_list_the_article_introduces_with_a_colon()
+    {
+        const string list = "وتشمل الخطة:\n- بناء ثلاث مدارس\n- توسيع المستشفى\n- تعبيد الطرق";
+
+        var article = await AcceptedAsync("list.txt", "خطة جديدة للبلدية\n\nأعلنت البلدية خطة لتطوير الأحياء الشرقية خلال عامين.\n\n" + list + "\n\nاقرأ أيضاً\nالبلدية تفتتح حديقة جديدة");
+
+        Assert.EndsWith(list, article.Text, StringComparison.Ordinal);
+        Assert.Equal(["related-articles", PageLayout.FooterRule], article.RemovedLines.Select(l => l.Rule));
+    }
+
+    [Fact]
     public async Task Keeps_every_line_of_a_hard_wrapped_article_and_its_unpunctuated_last_line()
     {
         const string wrapped = "أعلنت الوزارة أمس أن صادرات الحمضيات إلى الأسواق الأوروبية\n" +

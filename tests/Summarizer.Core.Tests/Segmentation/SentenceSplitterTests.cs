@@ -32,6 +32,8 @@ public class SentenceSplitterTests
     [InlineData("وفي 31 مارس الماضي , أكّد الوزير تمديد المهمة")]
     [InlineData("زار الوفد العراق , والأردن")]
     [InlineData("التقى الرئيس , وزير الخارجية")]
+    [InlineData("وصل الوفد إلى بغداد , وذلك في إطار جولة إقليمية")]
+    [InlineData("سترتفع الأسعار , وفقا للبيان الرسمي")]
     public void Keeps_a_joiner_before_an_object_a_phrase_or_after_a_fronted_phrase_inside_the_sentence(string text)
     {
         Assert.Single(Sentences(text));
