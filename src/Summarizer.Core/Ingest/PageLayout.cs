@@ -1,10 +1,10 @@
 namespace Summarizer.Core.Ingest;
 
 /// <summary>
-/// Judges lines by their place on the page, once the line rules have run: finds the headline among the lines above the
-/// article, removes the other short lines there (menus, dates, bylines) and the short unpunctuated lines below it (related
-/// headlines, teasers, buttons; see <see cref="IsFooterLine"/>), and removes every repeat of a line already kept. The article is the span from the first
-/// to the last line that reads as article text; the numbers are in <see cref="PageLayoutRules"/>.
+/// Judges lines by their place on the page, once the line rules have run. The article is the span from the first to the
+/// last line that reads as article text; above it, the first headline-like line is the headline and the other short lines
+/// are site furniture (menus, dates, bylines); below it, short unpunctuated lines are furniture too (related headlines,
+/// teasers, buttons); and a repeat of a line already kept goes. The numbers are in <see cref="PageLayoutRules"/>.
 /// </summary>
 public sealed class PageLayout(BoilerplateFilter boilerplate)
 {
@@ -18,7 +18,7 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
     public const string RepeatRule = "repeated-line";
 
     private const string SentenceEnds = ".!?؟";
-    private const string Closers = "”»)\"″’";
+    private static readonly char[] Closers = [.. "”»)\"″’"];
 
     private readonly PageLayoutRules _rules = boilerplate.Layout;
 
@@ -167,7 +167,7 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
     /// <summary>True when the line ends with a full stop, question or exclamation mark (closing quotes aside); an ellipsis ends a teaser, not a sentence.</summary>
     private static bool EndsSentence(string text)
     {
-        var end = text.TrimEnd().TrimEnd(Closers.ToCharArray());
+        var end = text.TrimEnd().TrimEnd(Closers);
         return end.Length > 0 && SentenceEnds.Contains(end[^1]) && !end.EndsWith("..", StringComparison.Ordinal);
     }
 }

@@ -116,10 +116,9 @@ public sealed class SentenceSplitter
                 {
                     boundaryEnd = nextStart = i + 1;
                 }
-
-                // A quoted paragraph is several sentences: a full stop before the next quoted sentence ends one.
                 else if (c == '.' && IsSentenceEnd(text, start, i, end) && StartsQuotedSentence(text, i + 1, end))
                 {
+                    // A quoted paragraph is several sentences: a full stop before the next quoted sentence ends one.
                     boundaryEnd = nextStart = i + 1;
                 }
             }
