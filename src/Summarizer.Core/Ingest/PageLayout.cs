@@ -105,7 +105,8 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
 
     /// <summary>
     /// A line below the article is furniture when it ends no sentence and is short: a button or label (a few words), a
-    /// teaser cut off with an ellipsis, or one of a list of lines with no blank line between them (related headlines).
+    /// teaser cut off with an ellipsis, a note in brackets (wire credits: "(تغطية صحفية … تحرير …)"), or one of a list of
+    /// lines with no blank line between them (related headlines).
     /// A lone unpunctuated paragraph of more words stays: scraped articles often lose their last full stop.
     /// </summary>
     private bool IsFooterLine(IReadOnlyList<PageLine> lines, PageLine line)
@@ -117,7 +118,8 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
         }
 
         var inList = line.Number >= 2 && lines[line.Number - 2].Text.Length > 0 || line.Number < lines.Count && lines[line.Number].Text.Length > 0;
-        return words <= _rules.HeaderLineMaxWords || inList || line.Text.EndsWith("...", StringComparison.Ordinal) || line.Text.EndsWith('…');
+        var bracketed = line.Text is ['(' or '[', .., ')' or ']'];
+        return words <= _rules.HeaderLineMaxWords || inList || bracketed || line.Text.EndsWith("...", StringComparison.Ordinal) || line.Text.EndsWith('…');
     }
 
     private static void RemoveRepeats(IReadOnlyList<PageLine> lines, string? title)

@@ -72,6 +72,14 @@ public sealed class ArticleIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task Removes_a_wire_credit_in_brackets_below_the_article()
+    {
+        var article = await AcceptedAsync("wire.txt", "أبقى البنك المركزي أسعار الفائدة دون تغيير للشهر الثالث على التوالي.\n\n(تغطية صحفية خالد علي - إعداد نور الدين للنشرة العربية - تحرير سها جادو)");
+
+        Assert.Equal(PageLayout.FooterRule, Assert.Single(article.RemovedLines).Rule);
+    }
+
+    [Fact]
     public async Task Keeps_a_closing_list_the_article_introduces_with_a_colon()
     {
         const string list = "وتشمل الخطة:\n- بناء ثلاث مدارس\n- توسيع المستشفى\n- تعبيد الطرق";

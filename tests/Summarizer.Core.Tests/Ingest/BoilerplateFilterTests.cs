@@ -41,6 +41,7 @@ public class BoilerplateFilterTests
     [InlineData("بيروت - مراسلنا", "reporter-line")]
     [InlineData("نستخدم ملفات تعريف الارتباط لتحسين تجربتك على موقعنا. موافق", "cookie-banner")]
     [InlineData("جميع الحقوق محفوظة © 2026", "copyright")]
+    [InlineData("هل كان هذا المقال مفيدا؟", "feedback-widget")]
     public void Removes_page_furniture_by_rule(string line, string rule)
     {
         Assert.Equal(rule, _filter.Match(line));
