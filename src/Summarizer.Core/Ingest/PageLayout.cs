@@ -56,10 +56,10 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
     /// <summary>Takes the headline from the lines above the article and removes the short ones around it.</summary>
     private string? TakeHeader(List<PageLine> header, string? title, int maxTitleLength)
     {
+        // Menus, bylines and dates are shorter than a headline: of the headline-like lines, the one of most words wins.
         var headline = title is not null
             ? header.Find(l => string.Equals(l.Text, title, StringComparison.Ordinal))
-            : header.Find(l => IsHeadline(l, maxTitleLength) && PageWords.Count(l.Text) >= _rules.HeadlinePreferredWords)
-                ?? header.Find(l => IsHeadline(l, maxTitleLength));
+            : header.Where(l => IsHeadline(l, maxTitleLength)).MaxBy(l => PageWords.Count(l.Text));
         var seenHeadline = false;
         foreach (var line in header)
         {

@@ -11,10 +11,6 @@ public sealed class PageLayoutRules
     /// <value>The default value is 2.</value>
     public int HeadlineMinWords { get; set; } = 2;
 
-    /// <summary>Gets or sets the words a headline needs to be preferred to an earlier, shorter candidate (a menu label).</summary>
-    /// <value>The default value is 3.</value>
-    public int HeadlinePreferredWords { get; set; } = 3;
-
     /// <summary>
     /// Gets or sets the most words of a line above the article, other than the headline, that is removed as page header;
     /// below the article, a lone line this short is removed too (a button, a label).

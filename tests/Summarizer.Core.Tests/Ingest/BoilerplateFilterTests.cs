@@ -42,6 +42,8 @@ public class BoilerplateFilterTests
     [InlineData("نستخدم ملفات تعريف الارتباط لتحسين تجربتك على موقعنا. موافق", "cookie-banner")]
     [InlineData("جميع الحقوق محفوظة © 2026", "copyright")]
     [InlineData("هل كان هذا المقال مفيدا؟", "feedback-widget")]
+    [InlineData("اقرأ أيضًا: وزير الزراعة يتفقد مشروعات الري الحديث", "related-link")]
+    [InlineData("كتب محمد عبد الرحيم", "byline")]
     public void Removes_page_furniture_by_rule(string line, string rule)
     {
         Assert.Equal(rule, _filter.Match(line));

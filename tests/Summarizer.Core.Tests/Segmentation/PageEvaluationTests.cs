@@ -29,9 +29,9 @@ public class PageEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Synthetic_pages_come_in_dev_and_held_out_halves_of_twelve_and_a_fresh_set()
+    public void Synthetic_pages_come_in_dev_and_held_out_halves_of_twelve_and_two_fresh_sets()
     {
-        foreach (var (set, minimum) in new[] { ("dev", 12), ("heldout", 12), ("fresh", 8) })
+        foreach (var (set, minimum) in new[] { ("dev", 12), ("heldout", 12), ("fresh", 8), ("fresh2", 8) })
         {
             var pages = AnnotatedPageReader.ReadPages(set);
 
