@@ -26,18 +26,19 @@ internal static class IngestBenchmark
             .ToList();
         for (var repetition = 1; repetition <= repetitions; repetition++)
         {
-            var ingest = Measure(() => files.Sum(f => ingestor.IngestBytes("a.txt", "a", f)[0].Article!.Text.Length));
-            var both = Measure(() => files.Sum(f => splitter.Split(ingestor.IngestBytes("a.txt", "a", f)[0].Article!.Text).Count));
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{repetition}: {articles} articles  ingest {ingest:0} ms CPU  ingest + split {both:0} ms CPU"));
+            var (ingest, ingestBytes) = Measure(() => files.Sum(f => ingestor.IngestBytes("a.txt", "a", f)[0].Article!.Text.Length));
+            var (both, bothBytes) = Measure(() => files.Sum(f => splitter.Split(ingestor.IngestBytes("a.txt", "a", f)[0].Article!.Text).Count));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{repetition}: {articles} articles  ingest {ingest:0} ms CPU, {ingestBytes / 1048576.0:0.0} MiB  ingest + split {both:0} ms CPU, {bothBytes / 1048576.0:0.0} MiB"));
         }
 
         return 0;
     }
 
-    private static double Measure(Func<int> work)
+    private static (double Milliseconds, long Allocated) Measure(Func<int> work)
     {
         var before = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         _ = work();
-        return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds;
+        return ((Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - allocated);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class BoilerplateRuleMatcher
         var patterns = rule.Patterns.ToArray();
         Func<string, bool> test = rule.Match switch
         {
-            "equals" => line => patterns.Any(p => string.Equals(line, p, StringComparison.OrdinalIgnoreCase)),
+            "equals" => Equal(patterns),
             "startsWith" => line => patterns.Any(p => line.StartsWith(p, StringComparison.OrdinalIgnoreCase)),
             "contains" => line => patterns.Any(p => line.Contains(p, StringComparison.OrdinalIgnoreCase)),
             "regex" => Regexes(patterns, rule.MaxOtherWords),
@@ -51,12 +51,20 @@ internal sealed class BoilerplateRuleMatcher
             return false;
         }
 
-        if (_rule.MaxWords > 0 && PageWords.Count(trimmed) > _rule.MaxWords)
+        if (_rule.MaxWords > 0 && PageWords.Count(trimmed, _rule.MaxWords + 1) > _rule.MaxWords)
         {
             return false;
         }
 
         return !(_rule.KeepsSentences && original.TrimEnd() is { Length: > 0 } end && SentenceEnds.Contains(end[^1]) && !end.EndsWith("..", StringComparison.Ordinal));
+    }
+
+    /// <summary>A set lookup, after a length check so that a long line is not hashed to no purpose.</summary>
+    private static Func<string, bool> Equal(string[] patterns)
+    {
+        var set = new HashSet<string>(patterns, StringComparer.OrdinalIgnoreCase);
+        var longest = patterns.Length == 0 ? 0 : patterns.Max(p => p.Length);
+        return line => line.Length <= longest && set.Contains(line);
     }
 
     private static bool AtMostLetters(string line, int max)

@@ -47,7 +47,7 @@ public static class LineWrap
 
             // Menu labels, dates and counters run on into the next line too, but they are not prose: only lines of words count.
             if (line.Length > 0 && i + 1 < count && !lineAt(i + 1).IsWhiteSpace() && !Terminators.Contains(line[^1])
-                && PageWords.Count(line, lettersOnly: true) >= MinWordsPerLine)
+                && PageWords.Count(line, lettersOnly: true, MinWordsPerLine) >= MinWordsPerLine)
             {
                 runOn.Add((line.Length, lineAt(i + 1).TrimStart().StartsWith(ClauseConjunction)));
             }

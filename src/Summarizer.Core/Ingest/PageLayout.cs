@@ -72,7 +72,7 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
             {
                 line.RemovedBy = RepeatRule;
             }
-            else if (title is null && headline is not null && !seenHeadline || PageWords.Count(line.Text) <= _rules.HeaderLineMaxWords)
+            else if (title is null && headline is not null && !seenHeadline || PageWords.Count(line.Text, _rules.HeaderLineMaxWords + 1) <= _rules.HeaderLineMaxWords)
             {
                 // Above the headline is site furniture; below it, a short line is a byline or date, a long one a standfirst.
                 line.RemovedBy = HeaderRule;
@@ -111,7 +111,7 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
     /// </summary>
     private bool IsFooterLine(IReadOnlyList<PageLine> lines, PageLine line)
     {
-        var words = PageWords.Count(line.Text);
+        var words = PageWords.Count(line.Text, _rules.FooterLineMaxWords + 1);
         if (EndsSentence(line.Text) || words > _rules.FooterLineMaxWords)
         {
             return false;
@@ -154,7 +154,7 @@ public sealed class PageLayout(BoilerplateFilter boilerplate)
     private bool IsBodyLine(IReadOnlyList<PageLine> lines, PageLine line, int? width)
     {
         // A question mark alone does not make article text: headlines ask questions ("… ما تفاصيله؟").
-        var words = PageWords.Count(line.Text);
+        var words = PageWords.Count(line.Text, _rules.LongLineWords);
         if (words >= _rules.LongLineWords || EndsSentence(line.Text) && !line.Text.EndsWith('؟') && !line.Text.EndsWith('?') && words >= _rules.BodyLineMinWords)
         {
             return true;

@@ -10,6 +10,7 @@ namespace Summarizer.Core.Segmentation;
 public sealed class JoinerRules
 {
     private const string ResourceName = "Summarizer.Core.Segmentation.SegmentationRules.json";
+    private const int MaxWordLength = 64;
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
     private readonly HashSet<string> _fronted;
@@ -39,19 +40,22 @@ public sealed class JoinerRules
     /// </summary>
     public bool EndsSentence(ReadOnlySpan<char> before, ReadOnlySpan<char> after)
     {
-        var (first, count) = FirstWord(before, _maxFrontedWords + 1);
-        if (first is not null && count <= _maxFrontedWords && IsIn(_fronted, first, stripConjunction: true))
+        // Folded words live on the stack: this runs at every joiner of every article.
+        Span<char> buffer = stackalloc char[MaxWordLength];
+        var (start, length, count) = FirstWord(before, _maxFrontedWords + 1);
+        if (count > 0 && count <= _maxFrontedWords && IsFronted(Fold(before.Slice(start, length), buffer)))
         {
             return false;
         }
 
-        var (next, _) = FirstWord(after, 1);
-        if (next is null)
+        (start, length, count) = FirstWord(after, 1);
+        if (count == 0)
         {
             return false;
         }
 
-        if (_newClause.Contains(next))
+        var next = Fold(after.Slice(start, length), buffer);
+        if (_newClause.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next))
         {
             return true;
         }
@@ -61,41 +65,63 @@ public sealed class JoinerRules
             if (next.Length > conjunction.Length + 1 && next.StartsWith(conjunction, StringComparison.Ordinal))
             {
                 var rest = next[conjunction.Length..];
-                return !rest.StartsWith("ال", StringComparison.Ordinal) && !_continuing.Contains(next);
+                return !rest.StartsWith("ال", StringComparison.Ordinal) && !_continuing.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next);
             }
         }
 
         return false;
     }
 
-    private bool IsIn(HashSet<string> set, string word, bool stripConjunction) =>
-        set.Contains(word) || stripConjunction && _conjunctions.Any(c => word.Length > c.Length && word.StartsWith(c, StringComparison.Ordinal) && set.Contains(word[c.Length..]));
+    private bool IsFronted(ReadOnlySpan<char> word)
+    {
+        var fronted = _fronted.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (fronted.Contains(word))
+        {
+            return true;
+        }
+
+        foreach (var conjunction in _conjunctions)
+        {
+            if (word.Length > conjunction.Length && word.StartsWith(conjunction, StringComparison.Ordinal) && fronted.Contains(word[conjunction.Length..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Folds the word into the buffer (a longer word is cut: no rule word is that long).</summary>
+    private static ReadOnlySpan<char> Fold(ReadOnlySpan<char> word, Span<char> buffer) =>
+        buffer[..ArabicScript.FoldForMatching(word[..Math.Min(word.Length, buffer.Length)], buffer)];
 
     /// <summary>
-    /// Returns the first word of the span, folded, and the number of words up to <paramref name="limit"/>. Words are runs of
-    /// letters, digits and diacritics, so quotes and punctuation around a word do not count.
+    /// Finds the first word of the span and counts the words up to <paramref name="limit"/>. Words are runs of letters,
+    /// digits and Arabic diacritics, so quotes and punctuation around a word do not count.
     /// </summary>
-    private static (string? First, int Count) FirstWord(ReadOnlySpan<char> text, int limit)
+    private static (int Start, int Length, int Count) FirstWord(ReadOnlySpan<char> text, int limit)
     {
-        string? first = null;
-        var count = 0;
-        var start = -1;
+        int firstStart = 0, firstLength = 0, count = 0, start = -1;
         for (var i = 0; i <= text.Length && count < limit; i++)
         {
-            var inWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark);
+            var inWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is >= '\u064B' and <= '\u065F' or '\u0670');
             if (inWord && start < 0)
             {
                 start = i;
             }
             else if (!inWord && start >= 0)
             {
-                first ??= ArabicScript.FoldForMatching(text[start..i].ToString());
+                if (count == 0)
+                {
+                    (firstStart, firstLength) = (start, i - start);
+                }
+
                 count++;
                 start = -1;
             }
         }
 
-        return (first, count);
+        return (firstStart, firstLength, count);
     }
 
     private static HashSet<string> Folded(IEnumerable<string> words) =>
