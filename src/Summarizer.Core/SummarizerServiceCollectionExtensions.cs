@@ -30,6 +30,7 @@ public static class SummarizerServiceCollectionExtensions
         services.AddSingleton<TextDecoder>();
         services.AddSingleton<TextNormalizer>();
         services.AddSingleton<BoilerplateFilter>();
+        services.AddSingleton<PageLayout>();
         services.AddSingleton<HtmlContentExtractor>();
         services.AddSingleton<JsonArticleReader>();
         services.AddSingleton<ArticleIngestor>();

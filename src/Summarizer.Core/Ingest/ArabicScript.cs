@@ -14,7 +14,17 @@ public static class ArabicScript
     /// </summary>
     public static string FoldForMatching(string text)
     {
-        var builder = new System.Text.StringBuilder(text.Length);
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        return new string(buffer[..FoldForMatching(text, buffer)]);
+    }
+
+    /// <summary>
+    /// Folds <paramref name="text"/> into <paramref name="destination"/> (at least as long) without allocating, as
+    /// <see cref="FoldForMatching(string)"/> does, and returns the number of characters written.
+    /// </summary>
+    public static int FoldForMatching(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var length = 0;
         foreach (var c in text)
         {
             switch (c)
@@ -22,21 +32,21 @@ public static class ArabicScript
                 case >= '\u064B' and <= '\u065F' or '\u0670' or '\u0640':
                     break;
                 case 'أ' or 'إ' or 'آ' or 'ٱ':
-                    builder.Append('ا');
+                    destination[length++] = 'ا';
                     break;
                 case 'ى':
-                    builder.Append('ي');
+                    destination[length++] = 'ي';
                     break;
                 case 'ة':
-                    builder.Append('ه');
+                    destination[length++] = 'ه';
                     break;
                 default:
-                    builder.Append(char.ToLowerInvariant(c));
+                    destination[length++] = char.ToLowerInvariant(c);
                     break;
             }
         }
 
-        return builder.ToString();
+        return length;
     }
 
     /// <summary>Returns the share of Arabic letters among all letters in the text, and the count of letters.</summary>

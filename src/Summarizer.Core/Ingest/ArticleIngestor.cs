@@ -6,7 +6,8 @@ namespace Summarizer.Core.Ingest;
 
 /// <summary>
 /// Turns one file into articles: reads and decodes it, extracts the text of its format, normalises it,
-/// removes boilerplate (reporting each line), finds headline, section and source, and rejects what is not an Arabic article.
+/// removes boilerplate line by line and by its place on the page (reporting each line), finds headline, section and source,
+/// and rejects what is not an Arabic article.
 /// Never throws for a bad file: every problem becomes a one-line rejection.
 /// </summary>
 public sealed partial class ArticleIngestor(
@@ -14,6 +15,7 @@ public sealed partial class ArticleIngestor(
     TextDecoder decoder,
     TextNormalizer normalizer,
     BoilerplateFilter boilerplate,
+    PageLayout layout,
     HtmlContentExtractor html,
     JsonArticleReader json)
 {
@@ -146,48 +148,43 @@ public sealed partial class ArticleIngestor(
 
     private IngestResult Build(string path, string id, RawDocument document, string encodingName)
     {
-        var removed = new List<RemovedLine>();
-        var kept = new List<string>();
         string? section = null, source = Clean(document.Source);
-        var lines = normalizer.Normalize(document.Body).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var lines = normalizer.Normalize(document.Body).Split('\n').Select((l, i) => new PageLine(i + 1, l.Trim())).ToList();
+        var textSeen = false;
+        foreach (var line in lines.Where(l => l.Text.Length > 0))
         {
-            var line = lines[i].Trim();
-            if (line.Length == 0)
+            if (boilerplate.Match(line.Text) is { } rule)
             {
-                kept.Add(line);
-                continue;
+                line.RemovedBy = rule;
             }
-
-            if (boilerplate.Match(line) is { } rule)
+            else if (section is null && !textSeen && boilerplate.IsSectionLabel(line.Text))
             {
-                removed.Add(new RemovedLine(i + 1, line, rule));
+                section = line.Text;
+                line.IsMetadata = true;
             }
-            else if (section is null && kept.All(k => k.Length == 0) && boilerplate.IsSectionLabel(line))
-            {
-                section = line;
-            }
-            else if (SourceLine().Match(line) is { Success: true } match && line.Length <= 100)
+            else if (SourceLine().Match(line.Text) is { Success: true } match && line.Text.Length <= 100)
             {
                 source ??= match.Groups["source"].Value.Trim();
+                line.IsMetadata = true;
             }
-            else
-            {
-                kept.Add(line);
-            }
+
+            textSeen |= line.IsKept;
         }
 
-        var title = document.Title is null ? null : normalizer.Normalize(document.Title).Trim();
-        TakeTitle(kept, ref title);
-        var text = JoinParagraphs(kept);
-        if (text.Length == 0)
+        var declared = Clean(document.Title);
+        var title = layout.Apply(lines, declared, _options.MaxTitleLength);
+        var text = JoinParagraphs(lines.Select(l => l.IsKept ? l.Text : string.Empty));
+        var removed = lines.Where(l => l.RemovedBy is not null).Select(l => new RemovedLine(l.Number, l.Text, l.RemovedBy!)).ToList();
+        // A page with no Arabic at all is "not Arabic", even when its lines also read as (Latin) page furniture.
+        var judged = text.Length > 0 || ArabicScript.ArabicLetterShare(document.Body).Share >= _options.MinArabicLetterShare ? text : document.Body;
+        if (judged.Length == 0)
         {
             return IngestResult.Rejected(path, id, RejectionReason.Empty, removed.Count == 0
                 ? "no article text"
                 : $"no article text left after removing {removed.Count} boilerplate line(s)");
         }
 
-        var (share, letters) = ArabicScript.ArabicLetterShare(text);
+        var (share, letters) = ArabicScript.ArabicLetterShare(judged);
         if (share < _options.MinArabicLetterShare)
         {
             return IngestResult.Rejected(path, id, RejectionReason.NotArabic, letters == 0
@@ -206,40 +203,7 @@ public sealed partial class ArticleIngestor(
         });
     }
 
-    /// <summary>
-    /// Takes the headline from the body: the format's own title when it also opens the body, else a short first line
-    /// without terminal punctuation that is followed by more text.
-    /// </summary>
-    private void TakeTitle(List<string> lines, ref string? title)
-    {
-        var first = lines.FindIndex(l => l.Length > 0);
-        if (first < 0)
-        {
-            return;
-        }
-
-        var line = lines[first];
-        if (title is not null)
-        {
-            if (string.Equals(line, title, StringComparison.Ordinal))
-            {
-                lines.RemoveAt(first);
-            }
-
-            return;
-        }
-
-        var hasMore = lines.Skip(first + 1).Any(l => l.Length > 0);
-        if (hasMore && line.Length <= _options.MaxTitleLength && !EndsLikeSentence(line) && !line.Contains(" , ", StringComparison.Ordinal))
-        {
-            title = line;
-            lines.RemoveAt(first);
-        }
-    }
-
-    private static bool EndsLikeSentence(string line) => line[^1] is '.' or '!' or '؛' or '…' or ':' or '،' or ',' or ';';
-
-    private static string JoinParagraphs(List<string> lines)
+    private static string JoinParagraphs(IEnumerable<string> lines)
     {
         // Collapse runs of blank lines (left by removed boilerplate) to one paragraph break.
         var builder = new System.Text.StringBuilder();

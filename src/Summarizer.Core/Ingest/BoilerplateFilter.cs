@@ -1,11 +1,12 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Summarizer.Core.Ingest;
 
 /// <summary>
 /// Removes scraped-page junk line by line, by the rules in <c>BoilerplateRules.json</c>, and reports every line it removes.
+/// The rules that need the whole page (where the headline is, what lies above it and below the article) are read from the
+/// same file into <see cref="Layout"/> and applied by <see cref="PageLayout"/>.
 /// </summary>
 public sealed class BoilerplateFilter
 {
@@ -13,7 +14,7 @@ public sealed class BoilerplateFilter
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
     private static readonly char[] TrimmedChars = [' ', '.', ':', '*', '…', '!', '|', '-', '،'];
 
-    private readonly IReadOnlyList<CompiledRule> _rules;
+    private readonly IReadOnlyList<BoilerplateRuleMatcher> _rules;
     private readonly HashSet<string> _sectionLabels;
 
     /// <summary>Initializes a new instance of the <see cref="BoilerplateFilter"/> class with the built-in rules.</summary>
@@ -23,18 +24,23 @@ public sealed class BoilerplateFilter
     }
 
     private BoilerplateFilter(RulesFile file)
-        : this(file.Rules, file.SectionLabels)
+        : this(file.Rules, file.SectionLabels, file.Layout)
     {
     }
 
-    private BoilerplateFilter(IEnumerable<BoilerplateRule> rules, IEnumerable<string> sectionLabels)
+    private BoilerplateFilter(IEnumerable<BoilerplateRule> rules, IEnumerable<string> sectionLabels, PageLayoutRules layout)
     {
-        _rules = rules.Select(CompiledRule.From).ToList();
+        _rules = rules.Select(BoilerplateRuleMatcher.From).ToList();
         _sectionLabels = new HashSet<string>(sectionLabels, StringComparer.Ordinal);
+        Layout = layout;
     }
+
+    /// <summary>Gets the rules that judge lines by their place on the page (headline, header, footer, repeats).</summary>
+    public PageLayoutRules Layout { get; }
 
     /// <summary>Creates a filter with the given rules instead of the built-in ones.</summary>
-    public static BoilerplateFilter FromRules(IEnumerable<BoilerplateRule> rules, IEnumerable<string> sectionLabels) => new(rules, sectionLabels);
+    public static BoilerplateFilter FromRules(IEnumerable<BoilerplateRule> rules, IEnumerable<string> sectionLabels, PageLayoutRules? layout = null) =>
+        new(rules, sectionLabels, layout ?? new PageLayoutRules());
 
     /// <summary>True when the line is a section label printed above a headline (for example سياسة).</summary>
     public bool IsSectionLabel(string line) => _sectionLabels.Contains(line.Trim().Trim(TrimmedChars));
@@ -50,7 +56,7 @@ public sealed class BoilerplateFilter
 
         foreach (var rule in _rules)
         {
-            if (rule.IsMatch(trimmed))
+            if (rule.IsMatch(trimmed, line))
             {
                 return rule.Name;
             }
@@ -72,40 +78,7 @@ public sealed class BoilerplateFilter
         public List<BoilerplateRule> Rules { get; set; } = [];
 
         public List<string> SectionLabels { get; set; } = [];
-    }
 
-    private sealed record CompiledRule(string Name, Func<string, bool> IsMatch)
-    {
-        public static CompiledRule From(BoilerplateRule rule)
-        {
-            var limit = rule.MaxLineLength;
-            var patterns = rule.Patterns.ToArray();
-            Func<string, bool> test = rule.Match switch
-            {
-                "equals" => line => patterns.Any(p => string.Equals(line, p, StringComparison.OrdinalIgnoreCase)),
-                "startsWith" => line => patterns.Any(p => line.StartsWith(p, StringComparison.OrdinalIgnoreCase)),
-                "contains" => line => patterns.Any(p => line.Contains(p, StringComparison.OrdinalIgnoreCase)),
-                "regex" => Regexes(patterns, rule.MaxOtherWords),
-                _ => throw new InvalidOperationException($"Boilerplate rule '{rule.Name}' has unknown match '{rule.Match}'."),
-            };
-            return new CompiledRule(rule.Name, line => (limit <= 0 || line.Length <= limit) && test(line));
-        }
-
-        private static Func<string, bool> Regexes(string[] patterns, int maxOtherWords)
-        {
-            var regexes = patterns
-                .Select(p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)))
-                .ToArray();
-            return line =>
-            {
-                if (!regexes.Any(r => r.IsMatch(line)))
-                {
-                    return false;
-                }
-
-                var rest = regexes.Aggregate(line, (text, r) => r.Replace(text, " "));
-                return maxOtherWords < 0 || rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= maxOtherWords;
-            };
-        }
+        public PageLayoutRules Layout { get; set; } = new();
     }
 }

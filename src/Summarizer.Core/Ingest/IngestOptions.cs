@@ -20,7 +20,7 @@ public sealed class IngestOptions
     [Range(0.0, 1.0)]
     public double MinArabicLetterShare { get; set; } = 0.5;
 
-    /// <summary>Gets or sets the longest first line, in characters, that can be taken as the headline.</summary>
+    /// <summary>Gets or sets the longest line above the article text, in characters, that can be taken as the headline.</summary>
     /// <value>The default value is 150.</value>
     [Range(10, 1000)]
     public int MaxTitleLength { get; set; } = 150;

@@ -1,9 +1,14 @@
+using Summarizer.Core.Ingest;
+
 namespace Summarizer.Core.Segmentation;
 
 /// <summary>
-/// Splits normalised Arabic news text into sentences. Line ends, <c>. ! ? ؟ ؛ …</c> and the scraped-news clause joiner
-/// " , " close a sentence; a dot inside a number, after an abbreviation or inside a URL does not; nor does anything
-/// inside a short quotation or parenthesis. A line holding only a closing quote or a lone dot joins the sentence before it.
+/// Splits normalised Arabic news text into sentences. Line ends and <c>. ! ? ؟ ؛ …</c> close a sentence, and so does a
+/// full stop glued to the next word (<c>(GFZ).وأشار</c>); the scraped-news joiner " , " closes one only before a new
+/// main clause (<see cref="JoinerRules"/>). A dot inside a number, after an abbreviation or inside a URL does not; inside a
+/// short quotation or parenthesis only a full stop before a new sentence does. In hard-wrapped text
+/// (<see cref="LineWrap"/>) a line end made by the wrap is a space. A line holding only a closing quote or a lone dot joins
+/// the sentence before it.
 /// </summary>
 public sealed class SentenceSplitter
 {
@@ -15,27 +20,70 @@ public sealed class SentenceSplitter
     private const string Closers = "”»)\"″’";
 
     private readonly HashSet<string> _abbreviations;
+    private readonly JoinerRules _joiner;
 
-    /// <summary>Initializes a new instance of the <see cref="SentenceSplitter"/> class with the built-in abbreviations.</summary>
+    /// <summary>Initializes a new instance of the <see cref="SentenceSplitter"/> class with the built-in abbreviations and joiner rules.</summary>
     public SentenceSplitter()
-        : this(AbbreviationList.Load())
+        : this(AbbreviationList.Load(), new JoinerRules())
     {
     }
 
-    private SentenceSplitter(IEnumerable<string> abbreviations)
+    private SentenceSplitter(IEnumerable<string> abbreviations, JoinerRules joiner)
     {
         _abbreviations = new HashSet<string>(abbreviations, StringComparer.OrdinalIgnoreCase);
+        _joiner = joiner;
     }
 
     /// <summary>Creates a splitter with the given abbreviations instead of the built-in ones.</summary>
-    public static SentenceSplitter WithAbbreviations(IEnumerable<string> abbreviations) => new(abbreviations);
+    public static SentenceSplitter WithAbbreviations(IEnumerable<string> abbreviations) => new(abbreviations, new JoinerRules());
 
     /// <summary>Splits the text into sentence spans, in reading order.</summary>
     public IReadOnlyList<SentenceSpan> Split(string text)
     {
+        var lines = Lines(text);
+        var width = LineWrap.Width(text, lines);
         var spans = new List<SentenceSpan>();
         var paragraph = 1;
         var previousLineBlank = false;
+        for (var n = 0; n < lines.Count; n++)
+        {
+            var (start, end) = Trim(text, lines[n].Start, lines[n].End);
+            if (start == end)
+            {
+                previousLineBlank = true;
+                continue;
+            }
+
+            if (previousLineBlank && spans.Count > 0)
+            {
+                paragraph++;
+            }
+
+            previousLineBlank = false;
+            if (spans.Count > 0 && IsClosingOnly(text.AsSpan(start, end - start)))
+            {
+                spans[^1] = spans[^1] with { End = end };
+                continue;
+            }
+
+            // A wrapped paragraph is split as one line: its line ends are spaces.
+            while (width is not null && n + 1 < lines.Count && LineWrap.RunsOn(Span(text, lines[n]), Span(text, lines[n + 1]), width))
+            {
+                n++;
+                end = Trim(text, lines[n].Start, lines[n].End).End;
+            }
+
+            SplitLine(text, start, end, paragraph, spans);
+        }
+
+        return spans;
+    }
+
+    private static ReadOnlySpan<char> Span(string text, (int Start, int End) line) => text.AsSpan(line.Start, line.End - line.Start);
+
+    private static List<(int Start, int End)> Lines(string text)
+    {
+        var lines = new List<(int, int)>();
         var lineStart = 0;
         while (lineStart <= text.Length)
         {
@@ -45,33 +93,11 @@ public sealed class SentenceSplitter
                 lineEnd = text.Length;
             }
 
-            var (start, end) = Trim(text, lineStart, lineEnd);
-            if (start == end)
-            {
-                previousLineBlank = true;
-            }
-            else
-            {
-                if (previousLineBlank && spans.Count > 0)
-                {
-                    paragraph++;
-                }
-
-                previousLineBlank = false;
-                if (spans.Count > 0 && IsClosingOnly(text.AsSpan(start, end - start)))
-                {
-                    spans[^1] = spans[^1] with { End = end };
-                }
-                else
-                {
-                    SplitLine(text, start, end, paragraph, spans);
-                }
-            }
-
+            lines.Add((lineStart, lineEnd));
             lineStart = lineEnd + 1;
         }
 
-        return spans;
+        return lines;
     }
 
     private void SplitLine(string text, int start, int end, int paragraph, List<SentenceSpan> spans)
@@ -90,11 +116,19 @@ public sealed class SentenceSplitter
                 {
                     boundaryEnd = nextStart = i + 1;
                 }
+                else if (c == '.' && IsSentenceEnd(text, start, i, end) && StartsQuotedSentence(text, i + 1, end))
+                {
+                    // A quoted paragraph is several sentences: a full stop before the next quoted sentence ends one.
+                    boundaryEnd = nextStart = i + 1;
+                }
             }
             else if (c == ',' && i > start && text[i - 1] == ' ' && i + 1 < end && text[i + 1] == ' ')
             {
-                boundaryEnd = i;
-                nextStart = i + 1;
+                if (_joiner.EndsSentence(text.AsSpan(sentenceStart, i - sentenceStart), text.AsSpan(i + 1, end - i - 1)))
+                {
+                    boundaryEnd = i;
+                    nextStart = i + 1;
+                }
             }
             else if (Terminators.Contains(c) && IsSentenceEnd(text, start, i, end))
             {
@@ -104,7 +138,8 @@ public sealed class SentenceSplitter
                     j++;
                 }
 
-                if (IsBreakAfter(text, j, end))
+                // Scraped pages drop the space after a full stop (".وأضاف"): a letter of Arabic script right after it still starts a sentence.
+                if (IsBreakAfter(text, j, end) || c == '.' && ArabicScript.IsArabicLetter(text[j]) && (i == start || !char.IsDigit(text[i - 1])))
                 {
                     boundaryEnd = nextStart = j;
                 }
@@ -158,6 +193,22 @@ public sealed class SentenceSplitter
         }
 
         return text.AsSpan(k, dot - k);
+    }
+
+    /// <summary>True when white space and then a word follow: a next sentence inside the quotation, not its closing mark.</summary>
+    private static bool StartsQuotedSentence(string text, int j, int lineEnd)
+    {
+        if (j >= lineEnd || !char.IsWhiteSpace(text[j]))
+        {
+            return false;
+        }
+
+        while (j < lineEnd && char.IsWhiteSpace(text[j]))
+        {
+            j++;
+        }
+
+        return j < lineEnd && char.IsLetterOrDigit(text[j]);
     }
 
     /// <summary>A boundary needs white space or the line end after it, so URLs, e-mail addresses and "a.b" stay whole.</summary>

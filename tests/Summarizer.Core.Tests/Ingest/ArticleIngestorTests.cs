@@ -43,6 +43,69 @@ public sealed class ArticleIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task Takes_the_headline_from_below_separators_menus_and_dates_and_removes_them()
+    {
+        var article = await AcceptedAsync("menu.txt", "–\nالقائمة الرئيسية\nالأحد 1 مارس 2026\nتراجع أسعار الذهب مع صعود الدولار\n\nتراجعت أسعار الذهب في تعاملات اليوم متأثرة بصعود الدولار.\n\nالأكثر قراءة\n1\n2");
+
+        Assert.Equal("تراجع أسعار الذهب مع صعود الدولار", article.Title);
+        Assert.Equal("تراجعت أسعار الذهب في تعاملات اليوم متأثرة بصعود الدولار.", article.Text);
+        Assert.Equal(6, article.RemovedLines.Count);
+    }
+
+    [Fact]
+    public async Task Removes_repeats_of_the_headline_and_short_lines_above_and_below_the_article()
+    {
+        var article = await AcceptedAsync("repeat.txt", "مدينة تطلق خطة لحماية الشواطئ\nمدينة تطلق خطة لحماية الشواطئ\nمحرر الأخبار المحلية\n\nأطلقت البلدية خطة مدتها خمس سنوات لحماية الشواطئ من التآكل.\n\nمواضيع أخرى\nالبلدية تغلق شاطئ الميناء مؤقتا\nأعلنت البلدية إغلاق الشاطئ حتى إشعار آخر...");
+
+        Assert.Equal("مدينة تطلق خطة لحماية الشواطئ", article.Title);
+        Assert.Equal("أطلقت البلدية خطة مدتها خمس سنوات لحماية الشواطئ من التآكل.", article.Text);
+        Assert.Equal([PageLayout.RepeatRule, PageLayout.HeaderRule, PageLayout.FooterRule, PageLayout.FooterRule, PageLayout.FooterRule], article.RemovedLines.Select(l => l.Rule));
+    }
+
+    [Fact]
+    public async Task Keeps_a_last_paragraph_that_lost_its_full_stop()
+    {
+        var article = await AcceptedAsync("last.txt", "أطلقت البلدية خطة مدتها خمس سنوات لحماية الشواطئ من التآكل.\n\nوكانت البلدية قد أعلنت الخطة في مؤتمر صحفي الشهر الماضي");
+
+        Assert.EndsWith("الشهر الماضي", article.Text, StringComparison.Ordinal);
+        Assert.Empty(article.RemovedLines);
+    }
+
+    [Fact]
+    public async Task Removes_a_wire_credit_in_brackets_below_the_article()
+    {
+        var article = await AcceptedAsync("wire.txt", "أبقى البنك المركزي أسعار الفائدة دون تغيير للشهر الثالث على التوالي.\n\n(تغطية صحفية خالد علي - إعداد نور الدين للنشرة العربية - تحرير سها جادو)");
+
+        Assert.Equal(PageLayout.FooterRule, Assert.Single(article.RemovedLines).Rule);
+    }
+
+    [Fact]
+    public async Task Keeps_a_closing_list_the_article_introduces_with_a_colon()
+    {
+        const string list = "وتشمل الخطة:\n- بناء ثلاث مدارس\n- توسيع المستشفى\n- تعبيد الطرق";
+
+        var article = await AcceptedAsync("list.txt", "خطة جديدة للبلدية\n\nأعلنت البلدية خطة لتطوير الأحياء الشرقية خلال عامين.\n\n" + list + "\n\nاقرأ أيضاً\nالبلدية تفتتح حديقة جديدة");
+
+        Assert.EndsWith(list, article.Text, StringComparison.Ordinal);
+        Assert.Equal(["related-articles", PageLayout.FooterRule], article.RemovedLines.Select(l => l.Rule));
+    }
+
+    [Fact]
+    public async Task Keeps_every_line_of_a_hard_wrapped_article_and_its_unpunctuated_last_line()
+    {
+        const string wrapped = "أعلنت الوزارة أمس أن صادرات الحمضيات إلى الأسواق الأوروبية\n" +
+            "ارتفعت بنسبة كبيرة خلال الموسم الحالي مقارنة بالموسم الذي\n" +
+            "سبقه. وقال المتحدث باسم الوزارة إن الشحنات بلغت حدا قياسيا\n" +
+            "وإن الوزارة تتوقع أن تزيد أكثر قبل نهاية الموسم الحالي كله\n" +
+            "بسبب الطلب";
+
+        var article = await AcceptedAsync("wrap.txt", "ارتفاع صادرات الحمضيات\n\n" + wrapped);
+
+        Assert.Equal("ارتفاع صادرات الحمضيات", article.Title);
+        Assert.Equal(wrapped, article.Text);
+    }
+
+    [Fact]
     public async Task Lists_every_removed_boilerplate_line_with_its_rule()
     {
         var article = await AcceptedAsync("j.txt", "خبر قصير عن الطقس\n\nتشهد البلاد موجة حر هذا الأسبوع.\n\nشاركها\n{{ reviewsTotal }}\nزر الذهاب إلى الأعلى");

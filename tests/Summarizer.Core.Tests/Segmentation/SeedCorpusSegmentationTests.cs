@@ -11,13 +11,14 @@ public class SeedCorpusSegmentationTests
     private readonly SentenceSegmenter _segmenter = CoreServices.Get<SentenceSegmenter>();
 
     [Fact]
-    public async Task Seed_000_splits_at_the_space_comma_space_joiner()
+    public async Task Seed_000_splits_at_the_space_comma_space_joiner_before_a_new_main_clause_only()
     {
         var sentences = await SentencesAsync("000");
 
         Assert.EndsWith("على الموصل شمال العراق", sentences[0], StringComparison.Ordinal);
         Assert.StartsWith("وشارك دبلوماسيون كنديون", sentences[1], StringComparison.Ordinal);
-        Assert.DoesNotContain(sentences, s => s.Contains(" , ", StringComparison.Ordinal));
+        Assert.Single(sentences, s => s.Contains("في بغداد , تغريدة", StringComparison.Ordinal));
+        Assert.Single(sentences, s => s.Contains("المتطرق , ضمن مساهمتها", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -30,14 +31,23 @@ public class SeedCorpusSegmentationTests
     }
 
     [Fact]
-    public async Task Seed_001_lone_dot_line_joins_the_quoted_sentence_before_it()
+    public async Task Seed_001_splits_a_quotation_at_its_full_stops_and_its_lone_dot_line_joins_the_last_quoted_sentence()
     {
         var sentences = await SentencesAsync("001");
 
-        var quoted = sentences.Single(s => s.StartsWith("وقال سجان", StringComparison.Ordinal));
-        Assert.EndsWith("”\n.", quoted, StringComparison.Ordinal);
-        Assert.Contains("ونحن بالتالي لا نقلّصها.", quoted, StringComparison.Ordinal);
+        Assert.EndsWith("الأعداد اللازمة.", sentences.Single(s => s.StartsWith("وقال سجان", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("ونحن بالتالي لا نقلّصها.", sentences);
+        Assert.EndsWith("”\n.", sentences.Single(s => s.StartsWith("ويمكننا أن", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.DoesNotContain(sentences, s => s.Trim() == ".");
+    }
+
+    [Fact]
+    public async Task Seed_001_keeps_a_fronted_phrase_and_its_main_clause_in_one_sentence()
+    {
+        var sentences = await SentencesAsync("001");
+
+        Assert.Single(sentences, s => s.StartsWith("وبحسب البيان , بحث", StringComparison.Ordinal));
+        Assert.Single(sentences, s => s.StartsWith("وفي 31 مارس الماضي , أكّد", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class SentenceSegmenterTests
     [Fact]
     public void Numbers_sentences_s1_to_sN_in_reading_order_with_offsets_into_the_text()
     {
-        const string text = "الجملة الأولى.\nالجملة الثانية , الجملة الثالثة\n\nالجملة الرابعة؟";
+        const string text = "الجملة الأولى.\nالجملة الثانية , وبدأت الجملة الثالثة\n\nالجملة الرابعة؟";
 
         var sentences = _segmenter.Segment(text, 600);
 
