@@ -58,13 +58,9 @@ public sealed class EngineFactory(
             ? effective.Pool
             : [new PoolMember { Endpoint = effective.Endpoint, Deployment = effective.Deployment, Model = effective.Model }];
         var settings = resilience.Value;
-        var built = members.Select(m => kind == EngineKinds.Azure ? Azure(m, effective) : OpenAI(m, effective)).ToList();
-        var deployments = built.Select((b, i) => new Deployment(
-                b.Name,
-                b.Service,
-                new QuotaLimiter(Quota(members[i].TokensPerMinute, settings.TokensPerMinute), Quota(members[i].RequestsPerMinute, settings.RequestsPerMinute), settings.QuotaTarget),
-                new AdaptiveConcurrency(overrides.Concurrency ?? 64)))
-            .ToList();
+        var quotas = members.Select(m => new QuotaLimiter(Quota(m.TokensPerMinute, settings.TokensPerMinute), Quota(m.RequestsPerMinute, settings.RequestsPerMinute), settings.QuotaTarget, time)).ToList();
+        var built = members.Select((m, i) => kind == EngineKinds.Azure ? Azure(m, effective, quotas[i]) : OpenAI(m, effective, quotas[i])).ToList();
+        var deployments = built.Select((b, i) => new Deployment(b.Name, b.Service, quotas[i], new AdaptiveConcurrency(overrides.Concurrency ?? 64))).ToList();
         var stats = new ResilienceStats();
         var service = new ResilientChatCompletionService(deployments, ModelCallPipeline.Build(settings, stats, time), tokens, stats, time);
         effective.Endpoint = string.Join(", ", built.Select(b => b.Endpoint).Distinct());
@@ -93,7 +89,7 @@ public sealed class EngineFactory(
         return (EngineKinds.Reference, "no engine configured and no AZURE_OPENAI_ENDPOINT: offline reference data");
     }
 
-    private BuiltDeployment Azure(PoolMember member, EngineOptions effective)
+    private BuiltDeployment Azure(PoolMember member, EngineOptions effective, QuotaLimiter quota)
     {
         var endpoint = First(member.Endpoint, configuration[AzureEndpointVariable])
             ?? throw new EngineConfigurationException($"azure needs an endpoint: --endpoint, {EngineOptions.SectionName}:Endpoint or {AzureEndpointVariable}");
@@ -106,6 +102,7 @@ public sealed class EngineFactory(
         {
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = NetworkTimeout(effective),
+            Transport = RateLimitHeadersHandler.Transport(quota),
         };
         var uri = ParseEndpoint(endpoint);
         var variable = First(member.ApiKeyVariable) ?? AzureKeyVariable;
@@ -118,7 +115,7 @@ public sealed class EngineFactory(
         return new BuiltDeployment(name, uri.ToString(), label, credential, new ChatClientCompletionService(client.GetChatClient(member.Deployment), member.Deployment));
     }
 
-    private BuiltDeployment OpenAI(PoolMember member, EngineOptions effective)
+    private BuiltDeployment OpenAI(PoolMember member, EngineOptions effective, QuotaLimiter quota)
     {
         var model = First(member.Model, effective.Model)
             ?? throw new EngineConfigurationException($"openai needs a model: --model or {EngineOptions.SectionName}:Model");
@@ -126,6 +123,7 @@ public sealed class EngineFactory(
         {
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = NetworkTimeout(effective),
+            Transport = RateLimitHeadersHandler.Transport(quota),
         };
         if (First(member.Endpoint) is { } endpoint)
         {

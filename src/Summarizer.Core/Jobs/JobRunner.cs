@@ -8,6 +8,7 @@ using Summarizer.Core.Engines;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Rendering;
+using Summarizer.Core.Resilience;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Store;
 using Summarizer.Core.Validation;
@@ -25,6 +26,7 @@ public sealed class JobRunner(
     PromptLibrary prompts,
     JobWriter writer,
     TokenEstimator estimator,
+    OutputBudget budget,
     TimeProvider clock,
     IOptions<JobOptions> jobOptions,
     IOptions<ChunkingOptions> chunking)
@@ -107,10 +109,10 @@ public sealed class JobRunner(
         var kernel = BuildKernel(engine);
         var ledger = new CallLedger(store, jobId, engine.Kind, engine.Model, UseCache: !request.NoCache);
         var callers = new StageCallers(
-            new StageCaller(kernel, stagePrompts[StageNames.Translate], engine.Options.ResponseFormat, usage, ledger),
-            new StageCaller(kernel, stagePrompts[StageNames.Summarize], engine.Options.ResponseFormat, usage, ledger),
-            new StageCaller(kernel, stagePrompts[StageNames.Merge], engine.Options.ResponseFormat, usage, ledger),
-            new StageCaller(kernel, stagePrompts[StageNames.Brief], engine.Options.ResponseFormat, usage, ledger),
+            new StageCaller(kernel, stagePrompts[StageNames.Translate], engine.Options.ResponseFormat, usage, ledger, budget),
+            new StageCaller(kernel, stagePrompts[StageNames.Summarize], engine.Options.ResponseFormat, usage, ledger, budget),
+            new StageCaller(kernel, stagePrompts[StageNames.Merge], engine.Options.ResponseFormat, usage, ledger, budget),
+            new StageCaller(kernel, stagePrompts[StageNames.Brief], engine.Options.ResponseFormat, usage, ledger, budget),
             gate);
         var context = new JobContext(jobId, created, engine, stagePrompts.Values.ToList(), glossary, chunkTokens, chunking.Value.ContextSentences, concurrency) { Parent = parent };
 
@@ -193,10 +195,9 @@ public sealed class JobRunner(
             w => w.Article.Id,
             w => (IReadOnlySet<string>)w.Sentences.Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
-        await callers.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await callers.Brief.CallAsync<BriefOutput>(input, output => StageValidator.Brief(sentences, output), cancellationToken).ConfigureAwait(false);
+            var result = await CallSlot.RunAsync(callers.Gate, () => callers.Brief.CallAsync<BriefOutput>(input, output => StageValidator.Brief(sentences, output), cancellationToken), cancellationToken).ConfigureAwait(false);
             var failures = result.IsValid ? [] : new List<Failure> { new("*", StageNames.Brief, "briefing", string.Join("; ", result.Errors)) };
             return new BriefResult(result.Output, failures);
         }
@@ -206,7 +207,6 @@ public sealed class JobRunner(
         }
         finally
         {
-            callers.Gate.Release();
             progress.CallFinished(StageNames.Brief);
         }
     }

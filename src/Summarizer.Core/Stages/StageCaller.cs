@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.SemanticKernel;
 using Summarizer.Core.Engines;
+using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Store;
 
@@ -22,10 +23,12 @@ public sealed class StageCaller
     private readonly string _responseFormat;
     private readonly StageUsage.Counter _usage;
     private readonly CallLedger? _ledger;
+    private readonly OutputBudget? _budget;
 
-    /// <summary>Initializes a new instance of the <see cref="StageCaller"/> class.</summary>
-    public StageCaller(Kernel kernel, StagePrompt prompt, string responseFormat, StageUsage usage, CallLedger? ledger = null)
+    /// <summary>Initializes a new instance of the <see cref="StageCaller"/> class; without a budget every call gets the prompt's max_tokens.</summary>
+    public StageCaller(Kernel kernel, StagePrompt prompt, string responseFormat, StageUsage usage, CallLedger? ledger = null, OutputBudget? budget = null)
     {
+        _budget = budget;
         _kernel = kernel;
         _prompt = prompt;
         _responseFormat = responseFormat;
@@ -84,14 +87,16 @@ public sealed class StageCaller
 
     private async Task<(string Text, CallUsage Usage)> InvokeAsync(JsonObject input, JsonObject schema, string key, RepairRequest? repair, CancellationToken cancellationToken)
     {
+        // The prompt's max_tokens is the ceiling; the call asks for what its input needs, since quotas charge for it.
+        var room = _budget?.For(_prompt.Stage, input, _prompt.Settings.MaxTokens) ?? _prompt.Settings.MaxTokens;
         try
         {
-            return await InvokeOnceAsync(input, schema, key, repair, _prompt.Settings.MaxTokens, cancellationToken).ConfigureAwait(false);
+            return await InvokeOnceAsync(input, schema, key, repair, room, cancellationToken).ConfigureAwait(false);
         }
         catch (EngineCallException ex) when (ex.Code == StageErrorCodes.Length)
         {
             // One more try with twice the room before the caller has to split the work.
-            return await InvokeOnceAsync(input, schema, key, repair, _prompt.Settings.MaxTokens * 2, cancellationToken).ConfigureAwait(false);
+            return await InvokeOnceAsync(input, schema, key, repair, room * 2, cancellationToken).ConfigureAwait(false);
         }
     }
 
