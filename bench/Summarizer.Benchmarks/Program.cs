@@ -1,16 +1,27 @@
 using Summarizer.Benchmarks;
+using Summarizer.Testing;
 
 // Usage: dotnet run -c Release --project bench/Summarizer.Benchmarks -- plan [articles] [words] [chunk-tokens]
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- rerun
-//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- quota [articles] [tpm] [rpm] [concurrency]
+//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- quota [articles] [tpm] [rpm] [concurrency] [sliding|ten] [headers|configured] [ms-per-token] [fixed]
+//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- quota-table [articles] [tpm] [rpm] [ms-per-token]
+//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- quota-seeds [fixed]
 var verb = args.ElementAtOrDefault(0) ?? "plan";
 int Arg(int index, int fallback) => int.TryParse(args.ElementAtOrDefault(index), out var value) ? value : fallback;
+double? Number(int index, double? fallback = null) =>
+    double.TryParse(args.ElementAtOrDefault(index), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
+QuotaWindows Windows(int index) => args.ElementAtOrDefault(index) == "sliding" ? QuotaWindows.SlidingMinute : QuotaWindows.TenSeconds;
 return verb switch
 {
     "plan" => await PlanBenchmark.RunAsync(Arg(1, 1000), Arg(2, 500), Arg(3, 600)),
     "rerun" => await RerunBenchmark.RunAsync(),
-    "quota" => await QuotaBenchmark.RunAsync(Arg(1, 200), Arg(2, 3_000_000), Arg(3, 1_500), Arg(4, 32)),
-    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota"),
+    "quota" => await QuotaBenchmark.RunAsync(new QuotaCell(
+        Arg(1, 40), Arg(2, 120_000), Arg(3, 600), Arg(4, 4), Windows(5), args.ElementAtOrDefault(6) == "configured", Number(7, 0.3)!.Value, null, args.ElementAtOrDefault(8) == "fixed")),
+    "quota-table" => await QuotaBenchmark.RunTableAsync(Arg(1, 40), Arg(2, 120_000), Arg(3, 600), Number(4, 0.3)!.Value),
+
+    // The five seeds with no throttling: what share of the charged tokens (prompt + max_tokens) is used.
+    "quota-seeds" => await QuotaBenchmark.RunAsync(new QuotaCell(5, 100_000_000, 100_000, 4, QuotaWindows.SlidingMinute, false, 0, RepositoryPaths.Seeds, args.ElementAtOrDefault(1) == "fixed")),
+    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota, quota-table, quota-seeds"),
 };
 
 static int Fail(string message)

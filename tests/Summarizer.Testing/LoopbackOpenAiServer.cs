@@ -180,6 +180,12 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         {
             // Every answer reports what its prompt really cost, whoever wrote the answer.
             usage["prompt_tokens"] = promptTokens;
+            if ((json["max_completion_tokens"] ?? json["max_tokens"])?.GetValue<int>() is { } limit && usage["completion_tokens"]!.GetValue<int>() > limit)
+            {
+                // As a model does: an answer longer than max_tokens stops there, with finish_reason length.
+                CutOff(completion, limit);
+            }
+
             var completionTokens = usage["completion_tokens"]!.GetValue<int>();
             usage["total_tokens"] = promptTokens + completionTokens;
             reply = reply with { Body = completion.ToJsonString(), Delay = reply.Delay + (LatencyPerOutputToken * completionTokens) };
@@ -255,6 +261,22 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
             ["code"] = "rate_limit_exceeded",
         },
     }.ToJsonString();
+
+    private static void CutOff(JsonObject completion, int limit)
+    {
+        var choice = completion["choices"]![0]!.AsObject();
+        var message = choice["message"]!.AsObject();
+        var content = message["content"]!.GetValue<string>();
+        var kept = content;
+        while (kept.Length > 0 && Tokens.Count(kept) > limit)
+        {
+            kept = kept[..(int)(kept.Length * Math.Min(0.95, (double)limit / Tokens.Count(kept)))];
+        }
+
+        message["content"] = kept;
+        choice["finish_reason"] = "length";
+        completion["usage"]!["completion_tokens"] = limit;
+    }
 
     private static string Content(JsonObject message) => message["content"] switch
     {

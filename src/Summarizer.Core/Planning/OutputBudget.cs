@@ -27,8 +27,9 @@ public sealed class OutputBudget(IOptions<PlanningOptions> planning, ITokenCount
             // One English sentence per Arabic one.
             StageNames.Translate => Items(input, "sentences").Sum(s => (Count(s, "ar") * _planning.EnglishPerArabicToken) + overhead),
 
-            // Claims in English and Arabic, their length a share of the source; each sentence may carry one.
-            StageNames.Summarize => Items(input, "sentences").Sum(s => (Count(s, "ar") * _planning.ClaimsPerSourceToken) + overhead),
+            // Claims in English and Arabic, their length a share of the source; each sentence may carry one, framed
+            // twice over (two texts and a list of sources).
+            StageNames.Summarize => Items(input, "sentences").Sum(s => (Count(s, "ar") * _planning.ClaimsPerSourceToken) + (2 * overhead)),
 
             // The merged claims may restate every claim given (both languages), plus headlines and a two-language summary.
             StageNames.Merge => Items(input, "claims").Sum(c => Count(c, "en") + Count(c, "ar") + overhead)
