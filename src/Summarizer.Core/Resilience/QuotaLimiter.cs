@@ -19,6 +19,9 @@ public sealed class QuotaLimiter : IAsyncDisposable
     // An admission is kept a little past its span: the request reaches the service a moment after it was admitted.
     private static readonly TimeSpan Guard = TimeSpan.FromMilliseconds(100);
 
+    // How long the calls behind a first, probing call wait for its answer when it gets none (no response at all).
+    private static readonly TimeSpan ProbeWait = TimeSpan.FromSeconds(5);
+
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _line = new(1, 1);
     private readonly LinkedList<QuotaAdmission> _ledger = new();
@@ -30,6 +33,7 @@ public sealed class QuotaLimiter : IAsyncDisposable
     private readonly RecentMedian _learntTokens = new();
     private readonly RecentMedian _learntRequests = new();
     private readonly RecentMedian _chargeFactor = new();
+    private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _headerTokens;
     private long _headerRequests;
 
@@ -92,6 +96,7 @@ public sealed class QuotaLimiter : IAsyncDisposable
         await _line.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await ProbeAsync(cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 TimeSpan wait;
@@ -117,6 +122,32 @@ public sealed class QuotaLimiter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Knowing no quota, the first call goes alone and the others wait for its answer's headers: a burst of calls sent
+    /// blind would overrun a 10-second window before any answer could say how large it is.
+    /// </summary>
+    private async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        bool probing;
+        lock (_gate)
+        {
+            probing = _configuredTokens == 0 && _configuredRequests == 0 && _ledger.Count > 0 && !_answered.Task.IsCompleted;
+        }
+
+        if (probing)
+        {
+            try
+            {
+                await _answered.Task.WaitAsync(ProbeWait, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The first call got no answer at all; go on without headers rather than hold every call.
+                _answered.TrySetResult();
+            }
+        }
+    }
+
     /// <summary>Takes back an admission the service refused (a 429 is not charged).</summary>
     public void Refund(QuotaAdmission admission)
     {
@@ -130,11 +161,17 @@ public sealed class QuotaLimiter : IAsyncDisposable
     /// Learns from an answer's rate-limit headers. Limit headers give the quota. Remaining counts give what the service
     /// has counted, which is compared with the client's ledger up to the call's own admission (the calls the service has
     /// surely seen): with a known limit that ratio is the charge factor; without one, remaining plus the ledger is the
-    /// limit. Each is the median of recent answers, so one answer racing others does not swing it.
+    /// limit. Each is the median of recent answers, so one answer racing others does not swing it. An answer without
+    /// headers (null) only ends the first call's probe.
     /// </summary>
-    public void Observe(RateLimitHeaders headers, QuotaAdmission? admission, bool throttled)
+    public void Observe(RateLimitHeaders? headers, QuotaAdmission? admission, bool throttled)
     {
-        ArgumentNullException.ThrowIfNull(headers);
+        _answered.TrySetResult();
+        if (headers is null)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             _headerTokens = headers.LimitTokens is > 0 and var tokens ? tokens : _headerTokens;

@@ -22,10 +22,7 @@ public sealed class RateLimitHeadersHandler(QuotaLimiter quota) : DelegatingHand
     {
         var admission = quota.Current;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (RateLimitHeaders.From(response.Headers) is { } headers)
-        {
-            quota.Observe(headers, admission, throttled: (int)response.StatusCode == 429);
-        }
+        quota.Observe(RateLimitHeaders.From(response.Headers), admission, throttled: (int)response.StatusCode == 429);
 
         return response;
     }

@@ -9,9 +9,15 @@ public class QuotaTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public async Task No_quota_and_no_headers_admit_everything_at_once()
+    public async Task Knowing_no_quota_the_first_call_goes_alone_and_an_answer_without_headers_lets_everything_through()
     {
         await using var quota = new QuotaLimiter(0, 0, 1, _time);
+        var first = await quota.AcquireAsync(100_000, CancellationToken.None);
+        var second = quota.AcquireAsync(100_000, CancellationToken.None).AsTask();
+        Assert.False(second.IsCompleted);
+
+        quota.Observe(null, first, throttled: false);
+        await second;
 
         for (var i = 0; i < 1000; i++)
         {
@@ -89,13 +95,13 @@ public class QuotaTests
     {
         await using var quota = new QuotaLimiter(0, 0, 1, _time);
         var first = await quota.AcquireAsync(3_000, CancellationToken.None);
+        quota.Observe(new RateLimitHeaders(null, null, 27_000, 599, null, null), first, throttled: false);
         var second = await quota.AcquireAsync(2_000, CancellationToken.None);
 
         // Azure sends only what remains; the service has counted both calls when it answers the second.
-        quota.Observe(new RateLimitHeaders(null, null, 25_000, 8, null, null), second, throttled: false);
-        quota.Observe(new RateLimitHeaders(null, null, 27_000, 9, null, null), first, throttled: false);
+        quota.Observe(new RateLimitHeaders(null, null, 25_000, 598, null, null), second, throttled: false);
 
-        Assert.Equal((30_000, 10), (quota.TokensPerMinute, quota.RequestsPerMinute));
+        Assert.Equal((30_000, 600), (quota.TokensPerMinute, quota.RequestsPerMinute));
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public class RateLimitHeadersTests
         await using var quota = new QuotaLimiter(0, 0, 1, time);
         using var client = new HttpClient(new RateLimitHeadersHandler(quota) { InnerHandler = new Canned(HttpStatusCode.TooManyRequests) });
         var earlier = await quota.AcquireAsync(4_000, CancellationToken.None);
+        quota.Observe(null, earlier, throttled: false);
         quota.Current = await quota.AcquireAsync(6_000, CancellationToken.None);
 
         using var response = await client.GetAsync(new Uri("http://127.0.0.1/"));
@@ -59,7 +60,6 @@ public class RateLimitHeadersTests
         // Refused, the call was not counted: what remains plus the earlier call is the limit.
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal(50_000, quota.TokensPerMinute);
-        Assert.NotNull(earlier);
     }
 
     private sealed class Canned(HttpStatusCode status) : HttpMessageHandler
