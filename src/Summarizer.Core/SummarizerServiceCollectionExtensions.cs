@@ -40,6 +40,7 @@ public static class SummarizerServiceCollectionExtensions
         services.AddSingleton<SentenceSegmenter>();
         services.AddSingleton<Chunker>();
         services.AddSingleton<TokenEstimator>();
+        services.AddSingleton<OutputBudget>();
         services.AddSingleton<JobPlanner>();
         services.AddSingleton(configuration);
         services.AddSingleton(TimeProvider.System);

@@ -72,6 +72,6 @@ public sealed class HostileJob : IAsyncLifetime, IDisposable
             translations.Add(new JsonObject { ["id"] = sentence["id"]!.GetValue<string>(), ["en"] = en });
         }
 
-        return new JsonObject { ["translations"] = translations }.ToJsonString();
+        return new JsonObject { ["translations"] = translations }.ToJsonString(FakeModel.Literal);
     }
 }

@@ -10,6 +10,9 @@ namespace Summarizer.Testing;
 /// </summary>
 public static class FakeModel
 {
+    /// <summary>A model writes Arabic as Arabic inside its JSON, not as \u escapes (which would triple its token count).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Literal = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Answers a stage input with valid JSON.</summary>
     public static string Answer(string stage, JsonObject input) => stage switch
     {
@@ -41,7 +44,7 @@ public static class FakeModel
             translations.Add(new JsonObject { ["id"] = id, ["en"] = EnglishFor(id, Text(sentence, "ar"), glossary) });
         }
 
-        return new JsonObject { ["translations"] = translations }.ToJsonString();
+        return new JsonObject { ["translations"] = translations }.ToJsonString(Literal);
     }
 
     private static string Summarize(JsonObject input)
@@ -55,7 +58,7 @@ public static class FakeModel
             claims.Add(new JsonObject { ["en"] = $"Claim from {id}{numbers}.", ["ar"] = ar.Length > 40 ? ar[..40] : ar, ["sources"] = new JsonArray(id) });
         }
 
-        return new JsonObject { ["claims"] = claims }.ToJsonString();
+        return new JsonObject { ["claims"] = claims }.ToJsonString(Literal);
     }
 
     private static string Merge(JsonObject input)
@@ -74,7 +77,7 @@ public static class FakeModel
                 ["ar"] = Text(c, "ar"),
                 ["sources"] = new JsonArray(Sources(c).Select(s => (JsonNode)JsonValue.Create(s)!).ToArray()),
             }).ToArray()),
-        }.ToJsonString();
+        }.ToJsonString(Literal);
     }
 
     private static string Brief(JsonObject input)
@@ -87,7 +90,7 @@ public static class FakeModel
             sections.Add(new JsonObject { ["heading"] = Text(article, "headline_en"), ["paragraphs"] = new JsonArray(paragraph) });
         }
 
-        return new JsonObject { ["title"] = "Fake briefing", ["sections"] = sections, ["conflicts"] = new JsonArray() }.ToJsonString();
+        return new JsonObject { ["title"] = "Fake briefing", ["sections"] = sections, ["conflicts"] = new JsonArray() }.ToJsonString(Literal);
     }
 
     private static IEnumerable<JsonObject> Items(JsonObject input, string name) => (input[name] as JsonArray ?? []).OfType<JsonObject>();

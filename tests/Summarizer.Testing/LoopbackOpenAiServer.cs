@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -31,7 +32,11 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
     /// <summary>Gets or sets a function that may answer instead of the fake model (return null to let it answer).</summary>
     public Func<FakeModelRequest, FakeModelReply?>? Override { get; set; }
 
-    /// <summary>Gets or sets a quota to enforce as Azure does (429 with retry-after-ms), or null for none.</summary>
+    /// <summary>
+    /// Gets or sets a quota to enforce as the real services do, or null for none: rate-limit headers on every answer
+    /// (Azure's on the deployment URL, OpenAI's on /v1), and a refused request gets 429 with retry-after and
+    /// retry-after-ms and the service's own error body.
+    /// </summary>
     public ServerQuota? Quota { get; set; }
 
     /// <summary>
@@ -204,11 +209,18 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         if (Quota is { } quota)
         {
             var maxTokens = (json["max_completion_tokens"] ?? json["max_tokens"])?.GetValue<int>() ?? 4096;
-            if (quota.TryAdmit(promptTokens + maxTokens) is { } wait)
+            var decision = quota.TryAdmit(promptTokens + maxTokens);
+            var azure = http.Request.Path.StartsWithSegments("/openai", StringComparison.Ordinal);
+            RateLimitHeaders(http.Response.Headers, decision, azure);
+            if (decision.RetryAfter is { } wait)
             {
                 http.Response.StatusCode = 429;
-                http.Response.Headers["retry-after-ms"] = Math.Ceiling(wait.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await http.Response.WriteAsync(FakeModelReply.Error(429, "429", "Requests to the deployment have exceeded the token rate limit.").Body);
+                http.Response.ContentType = "application/json";
+                http.Response.Headers["retry-after-ms"] = Math.Ceiling(wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+                http.Response.Headers["retry-after"] = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await http.Response.WriteAsync(azure
+                    ? AzureThrottledBody(http.Request.Query["api-version"].FirstOrDefault() ?? "2024-10-21", decision.OnRequests, wait)
+                    : OpenAIThrottledBody(decision, promptTokens + maxTokens, wait));
                 return;
             }
         }
@@ -218,6 +230,12 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         {
             // Every answer reports what its prompt really cost, whoever wrote the answer.
             usage["prompt_tokens"] = promptTokens;
+            if ((json["max_completion_tokens"] ?? json["max_tokens"])?.GetValue<int>() is { } limit && usage["completion_tokens"]!.GetValue<int>() > limit)
+            {
+                // As a model does: an answer longer than max_tokens stops there, with finish_reason length.
+                CutOff(completion, limit);
+            }
+
             var completionTokens = usage["completion_tokens"]!.GetValue<int>();
             usage["total_tokens"] = promptTokens + completionTokens;
             reply = reply with { Body = completion.ToJsonString(), Delay = reply.Delay + (LatencyPerOutputToken * completionTokens) };
@@ -256,6 +274,70 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Azure sends what remains of the minute (<c>x-ratelimit-remaining-requests</c>, <c>-tokens</c>); OpenAI also sends
+    /// the limits and when they are whole again (<c>x-ratelimit-reset-*</c>, as Go durations such as <c>6m0s</c>).
+    /// </summary>
+    private static void RateLimitHeaders(IHeaderDictionary headers, ServerQuotaDecision decision, bool azure)
+    {
+        headers["x-ratelimit-remaining-requests"] = decision.RemainingRequests.ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-remaining-tokens"] = decision.RemainingTokens.ToString(CultureInfo.InvariantCulture);
+        if (!azure)
+        {
+            headers["x-ratelimit-limit-requests"] = decision.LimitRequests.ToString(CultureInfo.InvariantCulture);
+            headers["x-ratelimit-limit-tokens"] = decision.LimitTokens.ToString(CultureInfo.InvariantCulture);
+            headers["x-ratelimit-reset-requests"] = GoDuration(decision.Reset);
+            headers["x-ratelimit-reset-tokens"] = GoDuration(decision.Reset);
+        }
+    }
+
+    /// <summary>Formats a duration as OpenAI's headers do: <c>20ms</c>, <c>1.5s</c>, <c>6m0s</c>.</summary>
+    public static string GoDuration(TimeSpan duration) => duration.TotalSeconds switch
+    {
+        < 1 => string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(duration.TotalMilliseconds):0}ms"),
+        < 60 => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###}s"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(duration.TotalMinutes):0}m{duration.TotalSeconds % 60:0.###}s"),
+    };
+
+    /// <summary>The 429 body Azure OpenAI sends, naming the operation, the API version and the seconds to wait.</summary>
+    private static string AzureThrottledBody(string apiVersion, bool onRequests, TimeSpan wait) =>
+        FakeModelReply.Error(
+            429,
+            "429",
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Requests to the ChatCompletions_Create Operation under Azure OpenAI API version {apiVersion} have exceeded {(onRequests ? "call" : "token")} rate limit of your current OpenAI S0 pricing tier. Please retry after {Math.Max(1, Math.Ceiling(wait.TotalSeconds)):0} seconds. Please go here: https://aka.ms/oai/quotaincrease if you would like to further increase the default rate limit.")).Body;
+
+    /// <summary>The 429 body OpenAI sends (code rate_limit_exceeded, type tokens or requests).</summary>
+    private static string OpenAIThrottledBody(ServerQuotaDecision decision, int requested, TimeSpan wait) => new JsonObject
+    {
+        ["error"] = new JsonObject
+        {
+            ["message"] = decision.OnRequests
+                ? string.Create(CultureInfo.InvariantCulture, $"Rate limit reached for loopback-model on requests per min (RPM): Limit {decision.LimitRequests}, Used {decision.LimitRequests - decision.RemainingRequests}, Requested 1. Please try again in {GoDuration(wait)}.")
+                : string.Create(CultureInfo.InvariantCulture, $"Rate limit reached for loopback-model on tokens per min (TPM): Limit {decision.LimitTokens}, Used {decision.LimitTokens - decision.RemainingTokens}, Requested {requested}. Please try again in {GoDuration(wait)}."),
+            ["type"] = decision.OnRequests ? "requests" : "tokens",
+            ["param"] = null,
+            ["code"] = "rate_limit_exceeded",
+        },
+    }.ToJsonString();
+
+    private static void CutOff(JsonObject completion, int limit)
+    {
+        var choice = completion["choices"]![0]!.AsObject();
+        var message = choice["message"]!.AsObject();
+        var content = message["content"]!.GetValue<string>();
+        var kept = content;
+        while (kept.Length > 0 && Tokens.Count(kept) > limit)
+        {
+            kept = kept[..(int)(kept.Length * Math.Min(0.95, (double)limit / Tokens.Count(kept)))];
+        }
+
+        message["content"] = kept;
+        choice["finish_reason"] = "length";
+        completion["usage"]!["completion_tokens"] = limit;
     }
 
     private static string Content(JsonObject message) => message["content"] switch

@@ -67,13 +67,9 @@ public sealed class EngineFactory(
             ? effective.Pool
             : [new PoolMember { Endpoint = effective.Endpoint, Deployment = effective.Deployment, Model = effective.Model }];
         var settings = resilience.Value;
-        var built = members.Select(m => kind == EngineKinds.Azure ? Azure(m, effective) : OpenAI(m, effective)).ToList();
-        var deployments = built.Select((b, i) => new Deployment(
-                b.Name,
-                b.Service,
-                new QuotaLimiter(Quota(members[i].TokensPerMinute, settings.TokensPerMinute), Quota(members[i].RequestsPerMinute, settings.RequestsPerMinute), settings.QuotaTarget),
-                new AdaptiveConcurrency(overrides.Concurrency ?? 64)))
-            .ToList();
+        var quotas = members.Select(m => new QuotaLimiter(Quota(m.TokensPerMinute, settings.TokensPerMinute), Quota(m.RequestsPerMinute, settings.RequestsPerMinute), settings.QuotaTarget, time)).ToList();
+        var built = members.Select((m, i) => kind == EngineKinds.Azure ? Azure(m, effective, quotas[i]) : OpenAI(m, effective, quotas[i])).ToList();
+        var deployments = built.Select((b, i) => new Deployment(b.Name, b.Service, quotas[i], new AdaptiveConcurrency(overrides.Concurrency ?? 64))).ToList();
         var stats = new ResilienceStats();
         var service = new ResilientChatCompletionService(deployments, ModelCallPipeline.Build(settings, stats, time), tokens, stats, time);
         effective.Endpoint = string.Join(", ", built.Select(b => b.Endpoint).Distinct());
@@ -104,7 +100,7 @@ public sealed class EngineFactory(
         return (EngineKinds.Reference, "no engine configured and no AZURE_OPENAI_ENDPOINT: offline reference data");
     }
 
-    private BuiltDeployment Azure(PoolMember member, EngineOptions effective)
+    private BuiltDeployment Azure(PoolMember member, EngineOptions effective, QuotaLimiter quota)
     {
         var endpoint = First(member.Endpoint, configuration[AzureEndpointVariable])
             ?? throw new EngineConfigurationException($"azure needs an endpoint: --endpoint, {EngineOptions.SectionName}:Endpoint or {AzureEndpointVariable}");
@@ -127,7 +123,13 @@ public sealed class EngineFactory(
         if (effective.AzureApi == "v1")
         {
             // Azure's v1 surface speaks the OpenAI protocol: the OpenAI client, the deployment as the model, no api-version.
-            var options = new OpenAIClientOptions { Endpoint = new Uri(uri, "openai/v1/"), RetryPolicy = new ClientRetryPolicy(maxRetries: 0), NetworkTimeout = NetworkTimeout(effective) };
+            var options = new OpenAIClientOptions
+            {
+                Endpoint = new Uri(uri, "openai/v1/"),
+                RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+                NetworkTimeout = NetworkTimeout(effective),
+                Transport = RateLimitHeadersHandler.Transport(quota),
+            };
 #pragma warning disable OPENAI001 // Marked experimental, yet the only way to give the OpenAI client Azure's api-key header or an Entra ID token.
             var client = key is not null
                 ? new OpenAIClient(ApiKeyAuthenticationPolicy.CreateHeaderApiKeyPolicy(new ApiKeyCredential(key), "api-key"), options)
@@ -138,7 +140,12 @@ public sealed class EngineFactory(
         }
         else
         {
-            var options = new AzureOpenAIClientOptions { RetryPolicy = new ClientRetryPolicy(maxRetries: 0), NetworkTimeout = NetworkTimeout(effective) };
+            var options = new AzureOpenAIClientOptions
+            {
+                RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+                NetworkTimeout = NetworkTimeout(effective),
+                Transport = RateLimitHeadersHandler.Transport(quota),
+            };
             if (!string.IsNullOrWhiteSpace(effective.ApiVersion))
             {
                 options.AddPolicy(new ApiVersionPolicy(effective.ApiVersion.Trim()), PipelinePosition.PerCall);
@@ -154,7 +161,7 @@ public sealed class EngineFactory(
         return new BuiltDeployment(name, url, label, credential, new ConnectorChatCompletionService(connector, label, azureDeployments: effective.AzureApi != "v1", redactor));
     }
 
-    private BuiltDeployment OpenAI(PoolMember member, EngineOptions effective)
+    private BuiltDeployment OpenAI(PoolMember member, EngineOptions effective, QuotaLimiter quota)
     {
         var model = First(member.Model, effective.Model)
             ?? throw new EngineConfigurationException($"openai needs a model: --model or {EngineOptions.SectionName}:Model");
@@ -162,6 +169,7 @@ public sealed class EngineFactory(
         {
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = NetworkTimeout(effective),
+            Transport = RateLimitHeadersHandler.Transport(quota),
         };
         if (First(member.Endpoint) is { } endpoint)
         {

@@ -274,14 +274,12 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
     private async Task<StageCallResult<T>> CallAsync<T>(string stage, JsonObject input, Func<T, IReadOnlyList<string>> validate, CancellationToken cancellationToken)
         where T : class
     {
-        await callers.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await callers.For(stage).CallAsync(input, validate, cancellationToken).ConfigureAwait(false);
+            return await Resilience.CallSlot.RunAsync(callers.Gate, () => callers.For(stage).CallAsync(input, validate, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            callers.Gate.Release();
             progress.CallFinished(stage);
         }
     }

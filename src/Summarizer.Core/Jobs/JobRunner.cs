@@ -8,6 +8,7 @@ using Summarizer.Core.Engines;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Rendering;
+using Summarizer.Core.Resilience;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Store;
 using Summarizer.Core.Validation;
@@ -26,6 +27,7 @@ public sealed class JobRunner(
     JobWriter writer,
     DiffWriter diffs,
     TokenEstimator estimator,
+    OutputBudget budget,
     TimeProvider clock,
     IOptions<JobOptions> jobOptions,
     IOptions<ChunkingOptions> chunking)
@@ -208,10 +210,10 @@ public sealed class JobRunner(
         var kernel = BuildKernel(engine);
         var ledger = new CallLedger(store, jobId, engine.Kind, engine.Model, UseCache: !request.NoCache);
         var callers = new StageCallers(
-            new StageCaller(kernel, run.Prompts[StageNames.Translate], engine.Profile, usage, ledger),
-            new StageCaller(kernel, run.Prompts[StageNames.Summarize], engine.Profile, usage, ledger),
-            new StageCaller(kernel, run.Prompts[StageNames.Merge], engine.Profile, usage, ledger),
-            new StageCaller(kernel, run.Prompts[StageNames.Brief], engine.Profile, usage, ledger),
+            new StageCaller(kernel, run.Prompts[StageNames.Translate], engine.Profile, usage, ledger, budget),
+            new StageCaller(kernel, run.Prompts[StageNames.Summarize], engine.Profile, usage, ledger, budget),
+            new StageCaller(kernel, run.Prompts[StageNames.Merge], engine.Profile, usage, ledger, budget),
+            new StageCaller(kernel, run.Prompts[StageNames.Brief], engine.Profile, usage, ledger, budget),
             gate);
         var context = new JobContext(jobId, run.Job.Created, engine, run.Prompts.Values.ToList(), run.Glossary, run.ChunkTokens, chunking.Value.ContextSentences, run.Concurrency) { Parent = parent };
 
@@ -325,10 +327,9 @@ public sealed class JobRunner(
             w => w.Article.Id,
             w => (IReadOnlySet<string>)w.Sentences.Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
-        await callers.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await callers.Brief.CallAsync<BriefOutput>(input, output => StageValidator.Brief(sentences, output), cancellationToken).ConfigureAwait(false);
+            var result = await CallSlot.RunAsync(callers.Gate, () => callers.Brief.CallAsync<BriefOutput>(input, output => StageValidator.Brief(sentences, output), cancellationToken), cancellationToken).ConfigureAwait(false);
             var failures = result.IsValid ? [] : new List<Failure> { new("*", StageNames.Brief, "briefing", string.Join("; ", result.Errors)) };
             return new BriefResult(result.Output, failures);
         }
@@ -338,7 +339,6 @@ public sealed class JobRunner(
         }
         finally
         {
-            callers.Gate.Release();
             progress.CallFinished(StageNames.Brief);
         }
     }

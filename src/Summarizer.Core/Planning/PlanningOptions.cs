@@ -38,6 +38,21 @@ public sealed class PlanningOptions
     /// <value>The default value is 0.6.</value>
     [Range(0.01, 10)]
     public double BriefOutputPerInputToken { get; set; } = 0.6;
+
+    /// <summary>Gets or sets how much room a call's max_tokens leaves above its expected answer (see <see cref="OutputBudget"/>).</summary>
+    /// <value>The default value is 1.3.</value>
+    [Range(1, 10)]
+    public double OutputHeadroom { get; set; } = 1.3;
+
+    /// <summary>Gets or sets the least max_tokens a call is given, however small its input.</summary>
+    /// <value>The default value is 256.</value>
+    [Range(16, 100_000)]
+    public int MinOutputTokens { get; set; } = 256;
+
+    /// <summary>Gets or sets the tokens merge gets for its headlines and two-language summary, over its claims.</summary>
+    /// <value>The default value is 300.</value>
+    [Range(0, 100_000)]
+    public int MergeSummaryTokens { get; set; } = 300;
 }
 
 /// <summary>Fixed prompt tokens per stage.</summary>

@@ -51,6 +51,9 @@ public static class ModelCallPipeline
                 OnRetry = args =>
                 {
                     stats.Retry(RetryNotice.From(args.Outcome.Exception, args.RetryDelay));
+
+                    // Waiting out the delay needs no place among the job's concurrent calls.
+                    CallSlot.Current?.GiveBack();
                     return ValueTask.CompletedTask;
                 },
             })

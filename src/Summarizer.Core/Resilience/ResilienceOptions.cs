@@ -56,12 +56,12 @@ public sealed class ResilienceOptions
     [Range(0.5, 3600)]
     public double BreakerBreakSeconds { get; set; } = 15;
 
-    /// <summary>Gets or sets the deployment's tokens-per-minute quota (prompt tokens + max_tokens, as Azure counts); 0 is none.</summary>
+    /// <summary>Gets or sets the deployment's tokens-per-minute quota (prompt tokens + max_tokens, as Azure counts); 0 learns it from the service's rate-limit headers.</summary>
     /// <value>The default value is 0.</value>
     [Range(0, long.MaxValue)]
     public long TokensPerMinute { get; set; }
 
-    /// <summary>Gets or sets the deployment's requests-per-minute quota; 0 is none.</summary>
+    /// <summary>Gets or sets the deployment's requests-per-minute quota; 0 learns it from the service's rate-limit headers.</summary>
     /// <value>The default value is 0.</value>
     [Range(0, long.MaxValue)]
     public long RequestsPerMinute { get; set; }

@@ -8,8 +8,9 @@ namespace Summarizer.Core.Resilience;
 
 /// <summary>
 /// Puts model calls through the resilience pipeline over a pool of one or more deployments. Each attempt takes the
-/// next deployment that is not resting, waits for its client-side quota (estimated tokens: the prompt counted with the
-/// tokenizer plus max_tokens) and a concurrency slot, and calls it. A deployment that answers 429 or fails rests (for
+/// next deployment that is not resting, waits for a concurrency slot and then for its client-side quota (estimated
+/// tokens: the prompt counted with the tokenizer plus max_tokens), and calls it at once, so the quota's ledger holds
+/// the moment the service sees the call. A deployment that answers 429 or fails rests (for
 /// its retry-after, or a few seconds) and the attempt moves on to the next one at once; only when every deployment
 /// rests does the failure go back to the retry strategy, with the shortest rest as its retry-after.
 /// </summary>
@@ -68,6 +69,12 @@ public sealed class ResilientChatCompletionService(
         int estimate,
         CancellationToken cancellationToken)
     {
+        // A call that gave its job slot back while it waited out a retry-after takes it again first.
+        if (CallSlot.Current is { } place)
+        {
+            await place.RetakeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         EngineCallException? last = null;
         var start = Interlocked.Increment(ref _next);
         for (var i = 0; i < deployments.Count; i++)
@@ -78,8 +85,9 @@ public sealed class ResilientChatCompletionService(
                 continue;
             }
 
-            await deployment.Quota.AcquireAsync(estimate, cancellationToken).ConfigureAwait(false);
             using var slot = await deployment.Concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+            var admission = await deployment.Quota.AcquireAsync(estimate, cancellationToken).ConfigureAwait(false);
+            deployment.Quota.Current = admission;
             stats.Attempt();
             try
             {
@@ -92,6 +100,8 @@ public sealed class ResilientChatCompletionService(
                 var throttled = ex.Status == 429;
                 if (throttled)
                 {
+                    // A refused call is not charged; keeping it in the ledger would pace the next ones too slowly.
+                    deployment.Quota.Refund(admission);
                     stats.Throttle();
                 }
                 else

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.SemanticKernel;
 using Summarizer.Core.Engines;
+using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Store;
 
@@ -23,10 +24,12 @@ public sealed class StageCaller
     private readonly PromptSettings _settings;
     private readonly StageUsage.Counter _usage;
     private readonly CallLedger? _ledger;
+    private readonly OutputBudget? _budget;
 
-    /// <summary>Initializes a new instance of the <see cref="StageCaller"/> class.</summary>
-    public StageCaller(Kernel kernel, StagePrompt prompt, ModelProfile profile, StageUsage usage, CallLedger? ledger = null)
+    /// <summary>Initializes a new instance of the <see cref="StageCaller"/> class; without a budget every call gets the prompt's max_tokens.</summary>
+    public StageCaller(Kernel kernel, StagePrompt prompt, ModelProfile profile, StageUsage usage, CallLedger? ledger = null, OutputBudget? budget = null)
     {
+        _budget = budget;
         _kernel = kernel;
         _prompt = prompt;
         _profile = profile;
@@ -92,14 +95,18 @@ public sealed class StageCaller
 
     private async Task<(string Text, CallUsage Usage)> InvokeAsync(JsonObject input, JsonObject schema, string key, RepairRequest? repair, CancellationToken cancellationToken)
     {
+        // The prompt's max_tokens is the ceiling; the call asks for what its input needs, since quotas charge for it.
+        // A reasoning model spends hidden reasoning tokens from the same allowance, which the input does not predict:
+        // it gets the prompt file's ceiling for its family, not a size from its input.
+        var room = _profile.IsReasoning ? _settings.MaxTokens : _budget?.For(_prompt.Stage, input, _settings.MaxTokens) ?? _settings.MaxTokens;
         try
         {
-            return await InvokeOnceAsync(input, schema, key, repair, _settings.MaxTokens, cancellationToken).ConfigureAwait(false);
+            return await InvokeOnceAsync(input, schema, key, repair, room, cancellationToken).ConfigureAwait(false);
         }
         catch (EngineCallException ex) when (ex.Code == StageErrorCodes.Length)
         {
             // One more try with twice the room before the caller has to split the work.
-            return await InvokeOnceAsync(input, schema, key, repair, _settings.MaxTokens * 2, cancellationToken).ConfigureAwait(false);
+            return await InvokeOnceAsync(input, schema, key, repair, room * 2, cancellationToken).ConfigureAwait(false);
         }
     }
 

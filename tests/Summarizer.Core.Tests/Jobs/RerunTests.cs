@@ -208,6 +208,6 @@ public sealed class RerunTests : LoopbackServerTest, IAsyncLifetime
             claims.RemoveAt(claims.Count - 1);
         }
 
-        return answer.ToJsonString();
+        return answer.ToJsonString(FakeModel.Literal);
     }
 }

@@ -170,14 +170,14 @@ public sealed class ValidationAndRepairTests : LoopbackServerTest, IAsyncLifetim
             translations.RemoveAt(0);
         }
 
-        return answer.ToJsonString();
+        return answer.ToJsonString(FakeModel.Literal);
     }
 
     private static string CitingUnknownSentence(JsonObject input)
     {
         var answer = JsonNode.Parse(FakeModel.Answer("summarize", input))!.AsObject();
         answer["claims"]!.AsArray().Add(new JsonObject { ["en"] = "An invented claim.", ["ar"] = "ادعاء", ["sources"] = new JsonArray("s999") });
-        return answer.ToJsonString();
+        return answer.ToJsonString(FakeModel.Literal);
     }
 
     private static string WithInventedNumber(JsonObject input)
@@ -185,7 +185,7 @@ public sealed class ValidationAndRepairTests : LoopbackServerTest, IAsyncLifetim
         var answer = JsonNode.Parse(FakeModel.Answer("summarize", input))!.AsObject();
         var first = answer["claims"]!.AsArray()[0]!.AsObject();
         first["en"] = first["en"]!.GetValue<string>() + " It cost 7777 dollars.";
-        return answer.ToJsonString();
+        return answer.ToJsonString(FakeModel.Literal);
     }
 
     private static JsonElement Stage(JobResult result, string stage)
