@@ -34,7 +34,8 @@ public sealed class HostileJob : IAsyncLifetime, IDisposable
     {
         var article = _input.Write(Article + ".txt", string.Join('\n',
             "اجتماع وزراء النقل في العاصمة " + TitleMarkup,
-            "عقد وزراء النقل اجتماعا في العاصمة لبحث مشروع السكك الحديدية الجديد. " + ArticleMarkup,
+            // Inside the sentence: a line ending in markup, unpunctuated, reads as a headline to the page-layout rules.
+            "عقد وزراء النقل اجتماعا في العاصمة " + ArticleMarkup + " لبحث مشروع السكك الحديدية الجديد.",
             "وقال الوزير إن كلفة المشروع تبلغ 850 مليون دولار وإن العمل سيبدأ العام المقبل.",
             "وأضاف أن المشروع سيوفر نحو 1200 فرصة عمل للشباب في المنطقة."));
         await using var server = await LoopbackOpenAiServer.StartAsync();
