@@ -15,13 +15,13 @@ namespace Summarizer.Core.Engines;
 /// every answer is read for what the connectors pass through but do not act on: usage, a cut-off
 /// (<c>finish_reason: length</c>), output filtering with its category and severity, and a structured-outputs refusal.
 /// </summary>
-public sealed class ConnectorChatCompletionService(IChatCompletionService connector, string modelLabel, bool azureDeployments, SecretRedactor redactor) : IChatCompletionService
+public sealed class ConnectorChatCompletionService(IChatCompletionService connector, string modelLabel, bool azureDeployments, SecretRedactor redactor) : WholeAnswerChatService
 {
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = modelLabel };
+    public override IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = modelLabel };
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SkChatMessageContent>> GetChatMessageContentsAsync(
+    public override async Task<IReadOnlyList<SkChatMessageContent>> GetChatMessageContentsAsync(
         ChatHistory chatHistory,
         PromptExecutionSettings? executionSettings = null,
         Kernel? kernel = null,
@@ -51,13 +51,6 @@ public sealed class ConnectorChatCompletionService(IChatCompletionService connec
             : throw NotACompletion("no choices", null);
     }
 
-    /// <inheritdoc />
-    public IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
-        ChatHistory chatHistory,
-        PromptExecutionSettings? executionSettings = null,
-        Kernel? kernel = null,
-        CancellationToken cancellationToken = default) =>
-        WholeAnswerStream.From(GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken), cancellationToken);
 
     private static EngineCallException NotACompletion(string why, Exception? inner) =>
         new($"the service answered 200 with a body that is not a chat completion ({why})", 502, "invalid_response", inner);

@@ -12,7 +12,7 @@ namespace Summarizer.Core.Engines;
 /// runs with no model and no key. It answers nothing else: any other request fails with a message saying how to
 /// configure a real engine. Every output it produces is labelled as reference data by the job writer.
 /// </summary>
-public sealed class ReferenceChatCompletionService(ReferenceDataStore store) : IChatCompletionService
+public sealed class ReferenceChatCompletionService(ReferenceDataStore store) : WholeAnswerChatService
 {
     /// <summary>The message part that tells users how to use a real engine.</summary>
     public const string ConfigureHint = "the reference engine only knows the sample articles in samples/articles. " + ReferenceCoverage.HowToConfigure;
@@ -21,10 +21,10 @@ public sealed class ReferenceChatCompletionService(ReferenceDataStore store) : I
     public ReferenceDataStore Store => store;
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = "reference-data" };
+    public override IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = "reference-data" };
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(
+    public override Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(
         ChatHistory chatHistory,
         PromptExecutionSettings? executionSettings = null,
         Kernel? kernel = null,
@@ -48,13 +48,6 @@ public sealed class ReferenceChatCompletionService(ReferenceDataStore store) : I
         return Task.FromResult(result);
     }
 
-    /// <inheritdoc />
-    public IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
-        ChatHistory chatHistory,
-        PromptExecutionSettings? executionSettings = null,
-        Kernel? kernel = null,
-        CancellationToken cancellationToken = default) =>
-        WholeAnswerStream.From(GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken), cancellationToken);
 
     private string Translate(JsonObject input)
     {

@@ -19,7 +19,7 @@ public sealed class ResilientChatCompletionService(
     ResiliencePipeline pipeline,
     ITokenCounter tokens,
     ResilienceStats stats,
-    TimeProvider time) : IChatCompletionService
+    TimeProvider time) : WholeAnswerChatService
 {
     private static readonly TimeSpan FailureRest = TimeSpan.FromSeconds(5);
     private int _next = -1;
@@ -28,10 +28,10 @@ public sealed class ResilientChatCompletionService(
     public IReadOnlyList<Deployment> Deployments => deployments;
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, object?> Attributes => deployments[0].Service.Attributes;
+    public override IReadOnlyDictionary<string, object?> Attributes => deployments[0].Service.Attributes;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(
+    public override async Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(
         ChatHistory chatHistory,
         PromptExecutionSettings? executionSettings = null,
         Kernel? kernel = null,
@@ -126,13 +126,6 @@ public sealed class ResilientChatCompletionService(
         throw new EngineCallException(last.Message, last.Status, last.Code, last) { RetryAfter = wait, Deployment = deployments.Count > 1 ? "the pool" : last.Deployment };
     }
 
-    /// <inheritdoc />
-    public IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
-        ChatHistory chatHistory,
-        PromptExecutionSettings? executionSettings = null,
-        Kernel? kernel = null,
-        CancellationToken cancellationToken = default) =>
-        WholeAnswerStream.From(GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken), cancellationToken);
 
     /// <summary>What Azure reserves from the quota at admission: the prompt's tokens plus max_tokens.</summary>
     private int Estimate(ChatHistory history, PromptExecutionSettings? settings)
