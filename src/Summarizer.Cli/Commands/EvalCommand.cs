@@ -3,6 +3,7 @@ using System.Globalization;
 using Summarizer.Core.Evaluation;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Rendering;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Cli.Commands;
 
@@ -35,7 +36,7 @@ public static class EvalCommand
             }
 
             var report = JobEvaluation.Evaluate(job.Directory, referenceDirectory);
-            var path = Path.Combine(job.Directory, "eval.json");
+            var path = new JobFolder(job.Directory).File(JobFolder.Eval);
             AtomicFile.WriteAllText(path, OutputJson.Serialize(report));
             foreach (var article in report.Articles)
             {

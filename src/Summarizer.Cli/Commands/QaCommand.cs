@@ -3,6 +3,7 @@ using Summarizer.Core.Jobs;
 using Summarizer.Core.Quality;
 using Summarizer.Core.Rendering;
 using Summarizer.Core.Validation;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Cli.Commands;
 
@@ -30,7 +31,7 @@ public static class QaCommand
             }
 
             var report = QaChecks.Run(job.Directory);
-            var path = Path.Combine(job.Directory, "qa.json");
+            var path = new JobFolder(job.Directory).File(JobFolder.Qa);
             AtomicFile.WriteAllText(path, OutputJson.Serialize(report));
             foreach (var finding in report.Findings.Where(f => f.Severity != Severities.Note))
             {

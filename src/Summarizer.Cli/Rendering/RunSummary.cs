@@ -3,6 +3,7 @@ using Spectre.Console;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Rendering;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Cli.Rendering;
 
@@ -40,8 +41,8 @@ public static class RunSummary
         console.WriteLine($"outputs: {job}");
         console.WriteLine($"  start here:    {Path.Combine(job, JobLinks.Index)}");
         console.WriteLine($"  briefing:      {Path.Combine(job, JobLinks.BriefingPage)} (and {JobLinks.BriefingMarkdown})");
-        console.WriteLine($"  side by side:  {Path.Combine(job, "articles", "<article-id>", "side-by-side.html")}");
-        console.WriteLine($"  QA, manifest:  {Path.Combine(job, "qa.json")}, {Path.Combine(job, "manifest.json")}");
+        console.WriteLine($"  side by side:  {Path.Combine(job, JobFolder.Articles, "<article-id>", JobFolder.SideBySide)}");
+        console.WriteLine($"  QA, manifest:  {Path.Combine(job, JobFolder.Qa)}, {Path.Combine(job, JobFolder.Manifest)}");
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

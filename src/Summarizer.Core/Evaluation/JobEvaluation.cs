@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Validation;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Evaluation;
 
@@ -16,7 +17,7 @@ public static class JobEvaluation
     public static EvaluationReport Evaluate(string jobDirectory, string references)
     {
         var job = JobSnapshot.Read(jobDirectory);
-        var referenceJob = File.Exists(Path.Combine(references, "manifest.json")) ? JobSnapshot.Read(references) : null;
+        var referenceJob = new JobFolder(references).HasManifest ? JobSnapshot.Read(references) : null;
         var chrf = new ChrF();
         var chrfpp = new ChrF(wordOrder: 2);
         var articles = new List<ArticleEvaluation>();
@@ -26,7 +27,7 @@ public static class JobEvaluation
         {
             var ids = article.Sentences.Keys.OrderBy(s => int.Parse(s[1..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
             var (lines, problem) = ReferenceLines(id, ids, referenceJob, references);
-            var (cited, valid, claims, unsupported) = ClaimStats(Path.Combine(jobDirectory, "articles", id), article);
+            var (cited, valid, claims, unsupported) = ClaimStats(new JobFolder(jobDirectory).Article(id), article);
             (allCited, allValid, allClaims, allUnsupported) = (allCited + cited, allValid + valid, allClaims + claims, allUnsupported + unsupported);
             if (lines is null)
             {
@@ -104,7 +105,7 @@ public static class JobEvaluation
     /// <summary>Citations in claims and the English summary that name a sentence of the article; claims flagged unsupported_number.</summary>
     private static (int Cited, int Valid, int Claims, int Unsupported) ClaimStats(string folder, ArticleSnapshot article)
     {
-        using var claims = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "claims.json")));
+        using var claims = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, JobFolder.Claims)));
         var root = claims.RootElement;
         var sources = root.GetProperty("claims").EnumerateArray().SelectMany(c => c.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!)).ToList();
         if (root.GetProperty("summary_en").ValueKind == JsonValueKind.String)

@@ -4,6 +4,7 @@ using Summarizer.Core.Rendering;
 using Summarizer.Core.Segmentation;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Validation;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Jobs;
 
@@ -17,9 +18,9 @@ public static class FinishedArticle
     /// <summary>Returns the article's finished work, or <see langword="null"/> when its files are missing or unreadable.</summary>
     public static ArticleWork? Read(string jobDirectory, string articleId, string path)
     {
-        var folder = JobWriter.ArticleDirectory(jobDirectory, articleId);
-        var translationPath = Path.Combine(folder, "translation.json");
-        var claimsPath = Path.Combine(folder, "claims.json");
+        var folder = new JobFolder(jobDirectory).Article(articleId);
+        var translationPath = Path.Combine(folder, JobFolder.Translation);
+        var claimsPath = Path.Combine(folder, JobFolder.Claims);
         if (!File.Exists(translationPath) || !File.Exists(claimsPath))
         {
             return null;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Summarizer.Core.Evaluation;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Jobs;
 
@@ -79,13 +80,13 @@ public sealed record JobSnapshot(string JobId, string Directory, IReadOnlyList<(
     /// <summary>Reads a job folder's manifest and article files.</summary>
     public static JobSnapshot Read(string directory)
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "manifest.json")));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(new JobFolder(directory).File(JobFolder.Manifest)));
         var provenance = manifest.RootElement.GetProperty("provenance");
         var prompts = provenance.GetProperty("prompts").EnumerateArray()
             .Select(p => (p.GetProperty("stage").GetString()!, p.GetProperty("version").GetString()!, p.GetProperty("sha256").GetString()!))
             .ToList();
         var articles = new Dictionary<string, ArticleSnapshot>(StringComparer.Ordinal);
-        var root = Path.Combine(directory, "articles");
+        var root = Path.Combine(directory, JobFolder.Articles);
         foreach (var folder in System.IO.Directory.Exists(root) ? System.IO.Directory.GetDirectories(root) : [])
         {
             if (ArticleSnapshot.Read(folder) is { } article)
@@ -104,8 +105,8 @@ public sealed record ArticleSnapshot(string Id, IReadOnlyDictionary<string, (str
     /// <summary>Reads an article folder; <see langword="null"/> when its files are missing.</summary>
     public static ArticleSnapshot? Read(string folder)
     {
-        var translationPath = Path.Combine(folder, "translation.json");
-        var claimsPath = Path.Combine(folder, "claims.json");
+        var translationPath = Path.Combine(folder, JobFolder.Translation);
+        var claimsPath = Path.Combine(folder, JobFolder.Claims);
         if (!File.Exists(translationPath) || !File.Exists(claimsPath))
         {
             return null;

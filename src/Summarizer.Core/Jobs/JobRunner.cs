@@ -12,6 +12,7 @@ using Summarizer.Core.Resilience;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Store;
 using Summarizer.Core.Validation;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Jobs;
 
@@ -268,7 +269,7 @@ public sealed class JobRunner(
             // Job-wide checks (length outliers need every article) run once the job's files are all written; the pages
             // are then drawn again with the findings, and the index links them all.
             qa = Quality.QaChecks.Run(jobDirectory);
-            AtomicFile.WriteAllText(Path.Combine(jobDirectory, "qa.json"), Rendering.OutputJson.Serialize(qa));
+            AtomicFile.WriteAllText(new JobFolder(jobDirectory).File(JobFolder.Qa), Rendering.OutputJson.Serialize(qa));
             foreach (var work in written)
             {
                 writer.WriteSideBySide(jobDirectory, context, work, qa.Findings.Where(f => f.Article == work.Article.Id).ToList());
@@ -293,7 +294,7 @@ public sealed class JobRunner(
     /// <summary>A re-run's folder gets its diff against the job it re-runs, so its index can link the comparison.</summary>
     private void WriteDiff(JobStore store, string parent, string jobDirectory, IJobProgress progress)
     {
-        if (store.GetJob(parent) is not { } old || !File.Exists(Path.Combine(old.Directory, "manifest.json")))
+        if (store.GetJob(parent) is not { } old || !new JobFolder(old.Directory).HasManifest)
         {
             progress.Message($"no diff against {parent}: its folder is missing");
             return;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Store;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Jobs;
 
@@ -32,7 +33,7 @@ public sealed class RecordedPrompts
             }
             else
             {
-                recorded.AddFromManifest(Path.Combine(job.Directory, "manifest.json"));
+                recorded.AddFromManifest(new JobFolder(job.Directory).File(JobFolder.Manifest));
             }
         }
 

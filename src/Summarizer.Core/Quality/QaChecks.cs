@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Validation;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Quality;
 
@@ -49,7 +50,7 @@ public static partial class QaChecks
                 }
             }
 
-            findings.AddRange(RaisedFlags(Path.Combine(jobDirectory, "articles", articleId)));
+            findings.AddRange(RaisedFlags(new JobFolder(jobDirectory).Article(articleId)));
         }
 
         findings.AddRange(LengthOutliers(ratios, lengthSigmas));
@@ -137,8 +138,8 @@ public static partial class QaChecks
     /// <summary>Flags the job raised while it ran (glossary, content filter, failed translation, unsupported numbers in claims).</summary>
     private static List<QaFinding> RaisedFlags(string folder)
     {
-        using var translation = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "translation.json")));
-        using var claims = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "claims.json")));
+        using var translation = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, JobFolder.Translation)));
+        using var claims = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, JobFolder.Claims)));
         var article = translation.RootElement.GetProperty("article").GetString()!;
         var sentenceFlags = translation.RootElement.GetProperty("sentences").EnumerateArray()
             .SelectMany(s => s.GetProperty("flags").EnumerateArray().Select(f => (Item: s.GetProperty("id").GetString()!, Flag: f)));

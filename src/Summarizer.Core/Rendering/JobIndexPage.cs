@@ -2,6 +2,7 @@ using System.Text;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Quality;
 using Summarizer.Core.Validation;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Rendering;
 
@@ -40,7 +41,7 @@ public static class JobIndexPage
             html.AppendLink(JobLinks.DiffPage, "diff with the job this re-runs").Append(" · ");
         }
 
-        html.AppendLink("manifest.json", "manifest.json").Append(" · ").AppendLink("qa.json", "qa.json").Append(" · ")
+        html.AppendLink(JobFolder.Manifest, JobFolder.Manifest).Append(" · ").AppendLink(JobFolder.Qa, JobFolder.Qa).Append(" · ")
             .Append(Html.Encode($"QA: {qa.Errors} errors, {qa.Warnings} warnings, {qa.Notes} notes")).Append("</p>\n</header>\n<main>\n<table>\n")
             .Append("<tr><th>article</th><th>headline</th><th>status</th><th>sentences</th><th>errors</th><th>warnings</th><th>files</th></tr>\n");
         foreach (var article in articles)

@@ -4,39 +4,37 @@ using Summarizer.Core.Jobs;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Validation;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Rendering;
 
 /// <summary>Writes a job's files (atomically): per article, the briefing, and the manifest.</summary>
 public sealed class JobWriter
 {
-    /// <summary>The folder of an article's files inside a job folder.</summary>
-    public static string ArticleDirectory(string jobDirectory, string articleId) => Path.Combine(jobDirectory, "articles", articleId);
-
     /// <summary>Writes <c>translation.json</c>, <c>claims.json</c>, <c>summary.md</c> and <c>side-by-side.html</c>.</summary>
     public void WriteArticle(string jobDirectory, JobContext context, ArticleWork work)
     {
         var provenance = Provenance.From(context);
-        var folder = ArticleDirectory(jobDirectory, work.Article.Id);
+        var folder = new JobFolder(jobDirectory).Article(work.Article.Id);
         var sentences = work.Sentences
             .Select(s => new TranslatedSentence(s.Id, s.Text, work.English.GetValueOrDefault(s.Id), s.Start, s.Length, s.Paragraph, work.SentenceFlags.GetValueOrDefault(s.Id) ?? []))
             .ToList();
         AtomicFile.WriteAllText(
-            Path.Combine(folder, "translation.json"),
+            Path.Combine(folder, JobFolder.Translation),
             OutputJson.Serialize(new TranslationFile(work.Article.Id, work.Article.Path, work.Article.Title, work.Article.Source, work.Article.Section, sentences, provenance)));
         AtomicFile.WriteAllText(
-            Path.Combine(folder, "claims.json"),
+            Path.Combine(folder, JobFolder.Claims),
             OutputJson.Serialize(new ClaimsFile(
                 work.Article.Id, work.Status, work.Reason, work.Summary?.HeadlineEn, work.Summary?.HeadlineAr, work.Summary?.SummaryEn, work.Summary?.SummaryAr,
                 work.Claims, work.Failures, provenance)));
-        AtomicFile.WriteAllText(Path.Combine(folder, "summary.md"), SummaryMarkdown(work, provenance));
-        AtomicFile.WriteAllText(Path.Combine(folder, "side-by-side.html"), SideBySidePage.Render(work, provenance));
+        AtomicFile.WriteAllText(Path.Combine(folder, JobFolder.Summary), SummaryMarkdown(work, provenance));
+        AtomicFile.WriteAllText(Path.Combine(folder, JobFolder.SideBySide), SideBySidePage.Render(work, provenance));
     }
 
     /// <summary>Writes an article's <c>side-by-side.html</c> again with the job-wide QA findings.</summary>
     public void WriteSideBySide(string jobDirectory, JobContext context, ArticleWork work, IReadOnlyList<Quality.QaFinding> findings) =>
         AtomicFile.WriteAllText(
-            Path.Combine(ArticleDirectory(jobDirectory, work.Article.Id), "side-by-side.html"),
+            new JobFolder(jobDirectory).ArticleFile(work.Article.Id, JobFolder.SideBySide),
             SideBySidePage.Render(work, Provenance.From(context), findings, File.Exists(Path.Combine(jobDirectory, JobLinks.BriefingPage))));
 
     /// <summary>Writes <c>index.html</c>: every article with its status, QA counts and links to its files.</summary>
@@ -92,7 +90,7 @@ public sealed class JobWriter
                     context.Engine.Pool.Select(d => new ManifestDeployment(d.Name, d.Calls, d.Throttled, d.Failed)).ToList())
                 : null,
             brief?.Output is not null);
-        AtomicFile.WriteAllText(Path.Combine(jobDirectory, "manifest.json"), OutputJson.Serialize(manifest));
+        AtomicFile.WriteAllText(new JobFolder(jobDirectory).File(JobFolder.Manifest), OutputJson.Serialize(manifest));
     }
 
     private static string SummaryMarkdown(ArticleWork work, Provenance provenance)

@@ -1,0 +1,60 @@
+namespace Summarizer.Core.Outputs;
+
+/// <summary>
+/// The layout of a job's output folder: the one place that names its files. Writers, readers (diff, QA, eval, rerun,
+/// resume), the pages' links and the CLI all take their paths from here.
+/// </summary>
+/// <param name="Path">The job folder.</param>
+public sealed record JobFolder(string Path)
+{
+    /// <summary>The job's provenance, settings, per-article status and usage.</summary>
+    public const string Manifest = "manifest.json";
+
+    /// <summary>The QA findings.</summary>
+    public const string Qa = "qa.json";
+
+    /// <summary>The scores against references (written by <c>eval</c>).</summary>
+    public const string Eval = "eval.json";
+
+    /// <summary>The job's overview page.</summary>
+    public const string Index = "index.html";
+
+    /// <summary>The briefing as a page.</summary>
+    public const string BriefingPage = "briefing.html";
+
+    /// <summary>The briefing as Markdown.</summary>
+    public const string BriefingMarkdown = "briefing.md";
+
+    /// <summary>A re-run's comparison with the job it re-runs, as a page.</summary>
+    public const string DiffPage = "diff.html";
+
+    /// <summary>A re-run's comparison with the job it re-runs, as Markdown.</summary>
+    public const string DiffMarkdown = "diff.md";
+
+    /// <summary>The folder holding one folder per article.</summary>
+    public const string Articles = "articles";
+
+    /// <summary>An article's sentences with their English and flags.</summary>
+    public const string Translation = "translation.json";
+
+    /// <summary>An article's claims with their sources and flags.</summary>
+    public const string Claims = "claims.json";
+
+    /// <summary>An article's bilingual summary.</summary>
+    public const string Summary = "summary.md";
+
+    /// <summary>An article's side-by-side review page.</summary>
+    public const string SideBySide = "side-by-side.html";
+
+    /// <summary>Gets the path of a file at the top of the job folder (one of the names above).</summary>
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>Gets an article's folder.</summary>
+    public string Article(string articleId) => System.IO.Path.Combine(Path, Articles, articleId);
+
+    /// <summary>Gets the path of one of an article's files.</summary>
+    public string ArticleFile(string articleId, string name) => System.IO.Path.Combine(Article(articleId), name);
+
+    /// <summary>Gets a value indicating whether the folder holds a job (its manifest is there).</summary>
+    public bool HasManifest => System.IO.File.Exists(File(Manifest));
+}
