@@ -9,7 +9,7 @@ public sealed class InstalledToolTests : IDisposable
     private readonly TempFolder _folder = new();
 
     [Fact]
-    public async Task The_installed_tool_runs_the_sample_job_offline_from_another_folder_and_refuses_other_articles_with_guidance()
+    public async Task The_installed_tool_carries_only_committed_assets_runs_the_sample_job_from_another_folder_and_refuses_other_articles_with_guidance()
     {
         var packages = Path.Combine(_folder.Path, "packages");
         var tools = Path.Combine(_folder.Path, "tools");
@@ -17,7 +17,25 @@ public sealed class InstalledToolTests : IDisposable
         var project = Path.Combine(RepositoryPaths.Root, "src", "Summarizer.Cli", "Summarizer.Cli.csproj");
         var configuration = CliProcess.Dll.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-        Assert.Equal(0, await Dotnet(elsewhere, "pack", project, "-c", configuration, "--no-build", "-o", packages));
+        // A file git does not track, beside the prompts: it must stay out of the package. Nothing reads *.txt there.
+        var draft = Path.Combine(RepositoryPaths.Root, "prompts", $"untracked-draft-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(draft, "not committed");
+        try
+        {
+            Assert.Equal(0, await Dotnet(elsewhere, "pack", project, "-c", configuration, "--no-build", "-o", packages));
+        }
+        finally
+        {
+            File.Delete(draft);
+        }
+
+        using (var package = System.IO.Compression.ZipFile.OpenRead(Directory.GetFiles(packages, "*.nupkg").Single()))
+        {
+            var entries = package.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains(entries, e => e.EndsWith("prompts/summarize/v2.yaml", StringComparison.Ordinal));
+            Assert.DoesNotContain(entries, e => e.Contains(Path.GetFileName(draft), StringComparison.Ordinal));
+        }
+
         Assert.Equal(0, await Dotnet(elsewhere, "tool", "install", "Summarizer.Cli", "--tool-path", tools, "--add-source", packages, "--ignore-failed-sources"));
         var tool = Path.Combine(tools, "summarizer");
         var sample = await Run(tool, elsewhere, "run", RepositoryPaths.SampleArticles, "--out", Path.Combine(elsewhere, "out"));
