@@ -7,6 +7,7 @@ using Summarizer.Cli.Commands;
 using Summarizer.Core.Engines;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Rendering;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Cli;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Rendering;
 using Summarizer.Core.Store;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Cli.Commands;
 

@@ -8,6 +8,7 @@ using Summarizer.Core.Jobs;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Rendering;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Cli.Commands;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace Summarizer.Core.Engines;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Summarizer.Core.Ingest;
-using Summarizer.Core.Rendering;
 using Summarizer.Core.Segmentation;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Validation;

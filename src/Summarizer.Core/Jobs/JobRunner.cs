@@ -269,7 +269,7 @@ public sealed class JobRunner(
             // Job-wide checks (length outliers need every article) run once the job's files are all written; the pages
             // are then drawn again with the findings, and the index links them all.
             qa = Quality.QaChecks.Run(jobDirectory);
-            AtomicFile.WriteAllText(new JobFolder(jobDirectory).File(JobFolder.Qa), Rendering.OutputJson.Serialize(qa));
+            AtomicFile.WriteAllText(new JobFolder(jobDirectory).File(JobFolder.Qa), OutputJson.Serialize(qa));
             foreach (var work in written)
             {
                 writer.WriteSideBySide(jobDirectory, context, work, qa.Findings.Where(f => f.Article == work.Article.Id).ToList());

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Summarizer.Core.Engines;
-using Summarizer.Core.Rendering;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Jobs;
 

@@ -6,6 +6,7 @@ using Summarizer.Core.Planning;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Prompts;
 
@@ -50,7 +51,7 @@ public sealed class PromptLibrary(IOptions<PromptOptions> options)
         var text = File.ReadAllText(source);
         text = System.Text.RegularExpressions.Regex.Replace(
             text, @"^version:\s*\d+\s*$", $"version: {next.ToString(CultureInfo.InvariantCulture)}", System.Text.RegularExpressions.RegexOptions.Multiline);
-        Jobs.AtomicFile.WriteAllText(target, text);
+        AtomicFile.WriteAllText(target, text);
         return target;
     }
 

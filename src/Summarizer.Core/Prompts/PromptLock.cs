@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Summarizer.Core.Jobs;
-using Summarizer.Core.Rendering;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Prompts;
 

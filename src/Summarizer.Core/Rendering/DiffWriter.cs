@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Summarizer.Core.Jobs;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Rendering;
 
@@ -12,8 +13,8 @@ public sealed class DiffWriter
     {
         var md = Path.Combine(diff.B.Directory, JobLinks.DiffMarkdown);
         var html = Path.Combine(diff.B.Directory, JobLinks.DiffPage);
-        Jobs.AtomicFile.WriteAllText(md, Markdown(diff));
-        Jobs.AtomicFile.WriteAllText(html, Page(diff));
+        AtomicFile.WriteAllText(md, Markdown(diff));
+        AtomicFile.WriteAllText(html, Page(diff));
         return (md, html);
     }
 

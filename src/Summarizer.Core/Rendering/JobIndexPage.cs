@@ -1,4 +1,3 @@
-using System.Text;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Quality;
 using Summarizer.Core.Validation;

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Stages;
-using Summarizer.Core.Validation;
 using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Rendering;
