@@ -91,7 +91,7 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
 
     /// <summary>The cache's view of a request: its stage and the SHA-256 of its canonical input.</summary>
     public static string InputKey(FakeModelRequest request) =>
-        request.Stage + ":" + Summarizer.Core.Store.CanonicalJson.Sha256(request.Input);
+        request.Stage + ":" + Summarizer.Core.Stages.CanonicalJson.Sha256(request.Input);
 
     /// <summary>Counts the requests of a stage (repairs included).</summary>
     public int Count(string stage) => _requests.Count(r => r.Stage == stage);

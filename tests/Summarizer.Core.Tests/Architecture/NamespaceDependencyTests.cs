@@ -18,7 +18,6 @@ public sealed partial class NamespaceDependencyTests(ITestOutputHelper output)
         "Chunking→Segmentation", "Segmentation→Chunking",
         "Engines→Resilience", "Resilience→Engines",
         "Engines→Stages", "Stages→Engines",
-        "Stages→Store", "Store→Stages",
         "Jobs→Rendering", "Rendering→Jobs", "Rendering→Quality", "Jobs→Quality", "Quality→Jobs", "Jobs→Evaluation", "Evaluation→Jobs",
     ];
 

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Summarizer.Core.Stages;
 
-namespace Summarizer.Core.Store;
+namespace Summarizer.Core.Stages;
 
 /// <summary>Canonical JSON (object keys sorted, compact) and its SHA-256, so equal inputs always hash alike.</summary>
 public static class CanonicalJson

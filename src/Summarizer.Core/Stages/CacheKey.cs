@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Summarizer.Core.Store;
+namespace Summarizer.Core.Stages;
 
 /// <summary>
 /// The response cache key: SHA-256 over engine kind, model or deployment, stage, prompt file hash, canonical input JSON
