@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core.Chunking;
 using Summarizer.Core.Engines;
+using Summarizer.Core.EngineSetup;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Rendering;

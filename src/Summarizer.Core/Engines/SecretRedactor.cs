@@ -43,8 +43,8 @@ public sealed class SecretRedactor
 
     private static IEnumerable<string?> Secrets(IConfiguration configuration, IOptions<EngineOptions> bound)
     {
-        yield return configuration[EngineFactory.AzureKeyVariable];
-        yield return configuration[EngineFactory.OpenAIKeyVariable];
+        yield return configuration[EngineVariables.AzureKey];
+        yield return configuration[EngineVariables.OpenAIKey];
         yield return configuration[EngineOptions.SectionName + ":ApiKey"];
         EngineOptions options;
         try

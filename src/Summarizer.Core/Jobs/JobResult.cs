@@ -1,5 +1,5 @@
-using Summarizer.Core.Engines;
 using Summarizer.Core.Stages;
+using Summarizer.Core.EngineSetup;
 
 namespace Summarizer.Core.Jobs;
 

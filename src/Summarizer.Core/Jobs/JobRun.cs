@@ -1,7 +1,7 @@
-using Summarizer.Core.Engines;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Store;
+using Summarizer.Core.EngineSetup;
 
 namespace Summarizer.Core.Jobs;
 

@@ -13,6 +13,7 @@ using Summarizer.Core.Stages;
 using Summarizer.Core.Store;
 using Summarizer.Core.Validation;
 using Summarizer.Core.Outputs;
+using Summarizer.Core.EngineSetup;
 
 namespace Summarizer.Core.Jobs;
 

@@ -45,7 +45,7 @@ public sealed record Provenance(
         context.Concurrency);
 
     /// <summary>The api-version an azure job sent: the configured one, else the connector's; none on other engines or Azure's v1 surface.</summary>
-    private static string ApiVersionOf(Engines.ResolvedEngine engine) =>
+    private static string ApiVersionOf(EngineSetup.ResolvedEngine engine) =>
         engine.Kind != Engines.EngineKinds.Azure || engine.Options.AzureApi == "v1" ? string.Empty
         : string.IsNullOrWhiteSpace(engine.Options.ApiVersion) ? Engines.ApiVersionPolicy.SdkDefault : engine.Options.ApiVersion.Trim();
 

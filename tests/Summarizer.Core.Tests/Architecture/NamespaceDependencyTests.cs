@@ -16,8 +16,6 @@ public sealed partial class NamespaceDependencyTests(ITestOutputHelper output)
     private static readonly HashSet<string> KnownCycleEdges =
     [
         "Chunking→Segmentation", "Segmentation→Chunking",
-        "Engines→Resilience", "Resilience→Engines",
-        "Engines→Stages", "Stages→Engines",
         "Jobs→Rendering", "Rendering→Jobs", "Rendering→Quality", "Jobs→Quality", "Quality→Jobs", "Jobs→Evaluation", "Evaluation→Jobs",
     ];
 

@@ -197,7 +197,7 @@ public sealed class ConnectorWireTests : LoopbackServerTest, IAsyncLifetime
     [InlineData("openai", "http://:sk-in-the-url-123456@127.0.0.1:9/v1")]
     public void An_endpoint_carrying_a_password_is_refused_without_echoing_it(string kind, string endpoint)
     {
-        var factory = CoreServices.Create(("AZURE_OPENAI_API_KEY", "k-12345678"), ("Summarizer:Engine:Model", "m")).GetRequiredService<Summarizer.Core.Engines.EngineFactory>();
+        var factory = CoreServices.Create(("AZURE_OPENAI_API_KEY", "k-12345678"), ("Summarizer:Engine:Model", "m")).GetRequiredService<Summarizer.Core.EngineSetup.EngineFactory>();
 
         var error = Assert.Throws<Summarizer.Core.Engines.EngineConfigurationException>(() => factory.Create(new Summarizer.Core.Engines.EngineOverrides { Kind = kind, Endpoint = endpoint, Deployment = "d" }));
 
@@ -210,8 +210,8 @@ public sealed class ConnectorWireTests : LoopbackServerTest, IAsyncLifetime
     {
         var overrides = new Summarizer.Core.Engines.EngineOverrides { Kind = "azure", Endpoint = "https://example.openai.azure.com/", Deployment = "d" };
 
-        var error = Assert.Throws<Summarizer.Core.Engines.EngineConfigurationException>(() => CoreServices.Create().GetRequiredService<Summarizer.Core.Engines.EngineFactory>().Create(overrides));
-        var entra = CoreServices.Create(("Summarizer:Engine:Auth", "entra")).GetRequiredService<Summarizer.Core.Engines.EngineFactory>().Create(overrides);
+        var error = Assert.Throws<Summarizer.Core.Engines.EngineConfigurationException>(() => CoreServices.Create().GetRequiredService<Summarizer.Core.EngineSetup.EngineFactory>().Create(overrides));
+        var entra = CoreServices.Create(("Summarizer:Engine:Auth", "entra")).GetRequiredService<Summarizer.Core.EngineSetup.EngineFactory>().Create(overrides);
 
         Assert.Contains("azure has no API key", error.Message, StringComparison.Ordinal);
         Assert.Contains("Auth=entra", error.Message, StringComparison.Ordinal);

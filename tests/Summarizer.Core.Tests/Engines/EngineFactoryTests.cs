@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core.Engines;
 using Summarizer.Testing;
+using Summarizer.Core.EngineSetup;
 
 namespace Summarizer.Core.Tests.Engines;
 

@@ -8,6 +8,7 @@ using Summarizer.Core.Quality;
 using Summarizer.Core.Rendering;
 using Summarizer.Core.Segmentation;
 using Summarizer.Testing;
+using Summarizer.Core.EngineSetup;
 
 namespace Summarizer.Core.Tests.Rendering;
 

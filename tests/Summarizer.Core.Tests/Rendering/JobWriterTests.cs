@@ -8,6 +8,7 @@ using Summarizer.Core.Segmentation;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Validation;
 using Summarizer.Testing;
+using Summarizer.Core.EngineSetup;
 
 namespace Summarizer.Core.Tests.Rendering;
 

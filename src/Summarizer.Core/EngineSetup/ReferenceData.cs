@@ -1,6 +1,7 @@
 using Summarizer.Core.Stages;
 
-namespace Summarizer.Core.Engines;
+
+namespace Summarizer.Core.EngineSetup;
 
 /// <summary>Prepared answers for one sample article (<c>samples/reference/&lt;article-id&gt;.json</c>).</summary>
 public sealed record ReferenceArticle(

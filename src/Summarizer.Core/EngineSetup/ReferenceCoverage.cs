@@ -1,4 +1,6 @@
-namespace Summarizer.Core.Engines;
+using Summarizer.Core.Engines;
+
+namespace Summarizer.Core.EngineSetup;
 
 /// <summary>
 /// Decides before a job exists whether the reference engine can answer for its articles: it serves only the sample

@@ -1,6 +1,8 @@
 using Microsoft.SemanticKernel.ChatCompletion;
 
-namespace Summarizer.Core.Engines;
+using Summarizer.Core.Engines;
+
+namespace Summarizer.Core.EngineSetup;
 
 /// <summary>
 /// One small request to each deployment before a job is created, outside the retry pipeline, so a wrong endpoint,

@@ -5,7 +5,9 @@ using Microsoft.SemanticKernel.Services;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Stages;
 
-namespace Summarizer.Core.Engines;
+using Summarizer.Core.Engines;
+
+namespace Summarizer.Core.EngineSetup;
 
 /// <summary>
 /// The offline engine: answers stage calls for the sample articles from prepared reference data, so the sample job

@@ -1,6 +1,8 @@
 using Microsoft.SemanticKernel.ChatCompletion;
 
-namespace Summarizer.Core.Engines;
+using Summarizer.Core.Engines;
+
+namespace Summarizer.Core.EngineSetup;
 
 /// <summary>The engine a job runs on, why it was chosen, and the service that answers. Holds no secret.</summary>
 /// <param name="Kind">azure, openai or reference.</param>

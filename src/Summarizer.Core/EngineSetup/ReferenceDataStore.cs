@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Stages;
 
-namespace Summarizer.Core.Engines;
+using Summarizer.Core.Engines;
+
+namespace Summarizer.Core.EngineSetup;
 
 /// <summary>Loads the reference engine's prepared data once, indexed by the folded Arabic of each sentence.</summary>
 public sealed class ReferenceDataStore(IOptions<EngineOptions> options)

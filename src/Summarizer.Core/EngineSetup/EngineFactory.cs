@@ -11,7 +11,9 @@ using OpenAI;
 using Summarizer.Core.Chunking;
 using Summarizer.Core.Resilience;
 
-namespace Summarizer.Core.Engines;
+using Summarizer.Core.Engines;
+
+namespace Summarizer.Core.EngineSetup;
 
 /// <summary>
 /// Chooses the engine (option, else configuration, else azure when <c>AZURE_OPENAI_ENDPOINT</c> is set, else reference)
@@ -28,16 +30,16 @@ public sealed class EngineFactory(
     TimeProvider time)
 {
     /// <summary>The environment variable that names an Azure OpenAI endpoint.</summary>
-    public const string AzureEndpointVariable = "AZURE_OPENAI_ENDPOINT";
+    public const string AzureEndpointVariable = EngineVariables.AzureEndpoint;
 
     /// <summary>The environment variable holding an Azure OpenAI key.</summary>
-    public const string AzureKeyVariable = "AZURE_OPENAI_API_KEY";
+    public const string AzureKeyVariable = EngineVariables.AzureKey;
 
     /// <summary>The Entra ID scope of Azure OpenAI.</summary>
     private const string CognitiveServicesScope = "https://cognitiveservices.azure.com/.default";
 
     /// <summary>The environment variable holding an OpenAI (or compatible server) key.</summary>
-    public const string OpenAIKeyVariable = "OPENAI_API_KEY";
+    public const string OpenAIKeyVariable = EngineVariables.OpenAIKey;
 
     /// <summary>Chooses and builds the engine.</summary>
     /// <exception cref="EngineConfigurationException">The chosen engine lacks a setting it needs.</exception>
