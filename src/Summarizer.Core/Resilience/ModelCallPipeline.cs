@@ -27,11 +27,15 @@ public static class ModelCallPipeline
     {
         var handle = new PredicateBuilder().Handle<Exception>(IsTransient);
         var builder = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds))
-            .AddRetry(new RetryStrategyOptions
+            .AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
+
+        // Polly's retry needs at least one attempt; MaxRetries 0 means no retry strategy at all, not one retry.
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = handle,
-                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(options.BaseDelayMilliseconds),
@@ -56,8 +60,10 @@ public static class ModelCallPipeline
                     CallSlot.Current?.GiveBack();
                     return ValueTask.CompletedTask;
                 },
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            });
+        }
+
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 // Throttling is the quota speaking, not the deployment failing: it must not open the circuit.
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => IsTransient(ex) && ex is not EngineCallException { Status: 429 }),

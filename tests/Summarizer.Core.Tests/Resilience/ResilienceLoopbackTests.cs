@@ -68,6 +68,17 @@ public sealed class ResilienceLoopbackTests : LoopbackServerTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Max_retries_zero_sends_each_call_once()
+    {
+        Server.Override = r => r.Stage == "translate" ? FakeModelReply.Error(500, "server_error", "The server had an error while processing your request.") : null;
+
+        var result = await RunAsync(RepositoryPaths.Seed("003"), ("Summarizer:Resilience:MaxRetries", "0"));
+
+        Assert.Equal(1, Server.Count("translate"));
+        Assert.Contains("HTTP 500", Assert.Single(result.Articles).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_content_filter_400_marks_the_chunk_filtered_and_the_job_goes_on()
     {
         Server.Override = r => r.Stage == "translate" && r.Arabic.Contains("1.39", StringComparison.Ordinal) ? FakeModelReply.Filtered("violence", "medium") : null;
