@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -8,10 +7,8 @@ using Summarizer.Core.Engines;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Rendering;
-using Summarizer.Core.Resilience;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Store;
-using Summarizer.Core.Validation;
 using Summarizer.Core.Outputs;
 using Summarizer.Core.EngineSetup;
 
@@ -241,7 +238,7 @@ public sealed class JobRunner(
         try
         {
             await Task.WhenAll(articleTasks).ConfigureAwait(false);
-            brief = await BriefAsync(callers, allWorks, jobOptions.Value.BriefClaimsPerArticle, progress, cancellationToken).ConfigureAwait(false);
+            brief = await new BriefStage(callers, progress).RunAsync(allWorks, jobOptions.Value.BriefClaimsPerArticle, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -311,40 +308,6 @@ public sealed class JobRunner(
         }
     }
 
-    private static async Task<BriefResult?> BriefAsync(StageCallers callers, List<ArticleWork> works, int claimsPerArticle, IJobProgress progress, CancellationToken cancellationToken)
-    {
-        var ready = works.Where(w => w.Claims.Count > 0).ToList();
-        if (ready.Count == 0)
-        {
-            return null;
-        }
-
-        var input = new JsonObject
-        {
-            ["articles"] = System.Text.Json.JsonSerializer.SerializeToNode(
-                ready.Select(w => new BriefArticle(w.Article.Id, w.Summary?.HeadlineEn ?? w.Article.Title, w.Claims.Take(claimsPerArticle).Select(c => new BriefClaim(c.En, c.Sources)).ToList())).ToList(),
-                StageJson.Options),
-        };
-        var sentences = ready.ToDictionary(
-            w => w.Article.Id,
-            w => (IReadOnlySet<string>)w.Sentences.Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
-            StringComparer.Ordinal);
-        try
-        {
-            var result = await CallSlot.RunAsync(callers.Gate, () => callers.Brief.CallAsync<BriefOutput>(input, output => StageValidator.Brief(sentences, output), cancellationToken), cancellationToken).ConfigureAwait(false);
-            var failures = result.IsValid ? [] : new List<Failure> { new("*", StageNames.Brief, "briefing", string.Join("; ", result.Errors)) };
-            return new BriefResult(result.Output, failures);
-        }
-        catch (EngineCallException ex)
-        {
-            return new BriefResult(null, [new Failure("*", StageNames.Brief, "briefing", ex.Message)]);
-        }
-        finally
-        {
-            progress.CallFinished(StageNames.Brief);
-        }
-    }
-
     private static JobArticleStatus Status(ArticlePlan plan, JobInputs inputs, Dictionary<string, ArticleWork> works, bool cancelled)
     {
         var path = inputs.Display(plan.Ingest.Path);
@@ -377,8 +340,7 @@ public sealed class JobRunner(
     }
 }
 
-/// <summary>The briefing stage's outcome.</summary>
-public sealed record BriefResult(BriefOutput? Output, IReadOnlyList<Failure> Failures);
+
 
 /// <summary>What every output of a job records about how it was made.</summary>
 public sealed record JobContext(
