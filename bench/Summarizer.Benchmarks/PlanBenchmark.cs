@@ -6,6 +6,7 @@ using Summarizer.Core;
 using Summarizer.Core.Chunking;
 using Summarizer.Core.Planning;
 using Summarizer.Testing;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Benchmarks;
 

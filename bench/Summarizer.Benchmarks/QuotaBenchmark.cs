@@ -8,6 +8,7 @@ using Summarizer.Core.Jobs;
 using Summarizer.Core.Resilience;
 using Summarizer.Core.Stages;
 using Summarizer.Testing;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Summarizer.Core.Chunking;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Benchmarks;
 

@@ -10,6 +10,7 @@ using Summarizer.Core.Resilience;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Segmentation;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core;
 

@@ -96,7 +96,7 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
     /// <summary>Counts the requests of a stage (repairs included).</summary>
     public int Count(string stage) => _requests.Count(r => r.Stage == stage);
 
-    private static readonly Summarizer.Core.Chunking.O200kTokenCounter Tokens = new();
+    private static readonly Summarizer.Core.Tokens.O200kTokenCounter Tokens = new();
 
     /// <summary>Builds an OpenAI chat.completion body around an assistant content string; usage counts o200k tokens
     /// of the prompt (when given) and of the answer, as a real server would report them.</summary>

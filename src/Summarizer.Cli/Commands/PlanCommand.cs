@@ -4,6 +4,7 @@ using Summarizer.Cli.Rendering;
 using Summarizer.Core.Chunking;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Planning;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Cli.Commands;
 

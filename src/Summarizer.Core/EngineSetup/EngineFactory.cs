@@ -8,10 +8,10 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.AzureOpenAI;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using OpenAI;
-using Summarizer.Core.Chunking;
 using Summarizer.Core.Resilience;
 
 using Summarizer.Core.Engines;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core.EngineSetup;
 

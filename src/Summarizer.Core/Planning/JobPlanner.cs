@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Summarizer.Core.Chunking;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Segmentation;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core.Planning;
 

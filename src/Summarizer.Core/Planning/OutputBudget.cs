@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using Summarizer.Core.Chunking;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core.Planning;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Summarizer.Core.Chunking;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core.Planning;
 

@@ -1,8 +1,8 @@
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Polly;
-using Summarizer.Core.Chunking;
 using Summarizer.Core.Engines;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core.Resilience;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
-using Summarizer.Core.Chunking;
-using Summarizer.Core.Ingest;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core.Segmentation;
 
@@ -9,11 +7,9 @@ namespace Summarizer.Core.Segmentation;
 /// Where sentence ids are born: splits an article into sentences, cuts any sentence longer than the chunk budget
 /// at an Arabic comma or white space, counts tokens, and numbers them <c>s1</c>..<c>sN</c> in reading order.
 /// </summary>
-public sealed class SentenceSegmenter(SentenceSplitter splitter, ITokenCounter tokens, IOptions<ChunkingOptions> options)
+/// <remarks>The budget is the caller's (the chunk budget of the plan): segmentation knows tokens, not how chunks are configured.</remarks>
+public sealed class SentenceSegmenter(SentenceSplitter splitter, ITokenCounter tokens)
 {
-    /// <summary>Segments the article, using the configured chunk budget.</summary>
-    public IReadOnlyList<Sentence> Segment(Article article) => Segment(article.Text, options.Value.MaxSourceTokens);
-
     /// <summary>Segments text so that no sentence is longer than <paramref name="maxTokens"/>.</summary>
     public IReadOnlyList<Sentence> Segment(string text, int maxTokens)
     {

@@ -1,4 +1,5 @@
 using Summarizer.Core.Chunking;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core.Tests.Chunking;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Summarizer.Core.Chunking;
 using Summarizer.Core.Planning;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core.Tests.Planning;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Summarizer.Core.Chunking;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Segmentation;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core.Tests.Planning;
 

@@ -82,6 +82,6 @@ public class SeedCorpusSegmentationTests
     private async Task<List<string>> SentencesAsync(string prefix)
     {
         var article = (await _ingestor.IngestAsync(RepositoryPaths.Seed(prefix))).Single().Article!;
-        return _segmenter.Segment(article).Select(s => s.Text).ToList();
+        return _segmenter.Segment(article.Text, new Summarizer.Core.Chunking.ChunkingOptions().MaxSourceTokens).Select(s => s.Text).ToList();
     }
 }

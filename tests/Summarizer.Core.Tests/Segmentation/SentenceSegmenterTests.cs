@@ -1,6 +1,7 @@
 using Summarizer.Core.Chunking;
 using Summarizer.Core.Segmentation;
 using Summarizer.Testing;
+using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core.Tests.Segmentation;
 
@@ -66,7 +67,7 @@ public class SentenceSegmenterTests
         {
             var article = (await ingestor.IngestAsync(file)).Single().Article!;
 
-            var sentences = _segmenter.Segment(article);
+            var sentences = _segmenter.Segment(article.Text, new Summarizer.Core.Chunking.ChunkingOptions().MaxSourceTokens);
 
             Assert.Equal(Enumerable.Range(1, sentences.Count).Select(i => $"s{i}"), sentences.Select(s => s.Id));
             Assert.All(sentences, s => Assert.Equal(s.Text, article.Text.Substring(s.Start, s.Length)));

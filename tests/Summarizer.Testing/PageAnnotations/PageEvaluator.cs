@@ -24,7 +24,7 @@ public sealed class PageEvaluator(ArticleIngestor ingestor, SentenceSegmenter se
             var map = MapLines(page, article.Text, findings);
             keptLines.UnionWith(map.Values);
             var articleStarts = LineStarts(article.Text);
-            foreach (var sentence in segmenter.Segment(article))
+            foreach (var sentence in segmenter.Segment(article.Text, new Summarizer.Core.Chunking.ChunkingOptions().MaxSourceTokens))
             {
                 var line = LineOf(articleStarts, sentence.End - 1);
                 if (map.TryGetValue(line, out var pageLine))

@@ -20,7 +20,7 @@ public sealed record SeedSentenceFingerprint(string Seed, int Sentences, string 
             .Select(file =>
             {
                 var article = ingestor.IngestAsync(file).GetAwaiter().GetResult().Single().Article!;
-                var sentences = segmenter.Segment(article);
+                var sentences = segmenter.Segment(article.Text, new Summarizer.Core.Chunking.ChunkingOptions().MaxSourceTokens);
                 var list = string.Join('\u001E', sentences.Select(s => $"{s.Id}\u001F{s.Start}\u001F{s.Length}\u001F{s.Text}"));
                 var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(list)))[..12];
                 return new SeedSentenceFingerprint(Path.GetFileName(file)[..3], sentences.Count, hash);

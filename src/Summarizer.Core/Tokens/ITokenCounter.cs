@@ -1,4 +1,4 @@
-namespace Summarizer.Core.Chunking;
+namespace Summarizer.Core.Tokens;
 
 /// <summary>Counts model tokens in text.</summary>
 public interface ITokenCounter

@@ -1,6 +1,6 @@
 using Microsoft.ML.Tokenizers;
 
-namespace Summarizer.Core.Chunking;
+namespace Summarizer.Core.Tokens;
 
 /// <summary>
 /// Counts tokens with the o200k_base encoding (GPT-4o and later) from Microsoft.ML.Tokenizers; the vocabulary ships
