@@ -70,7 +70,7 @@ public sealed class ConnectorChatCompletionService(IChatCompletionService connec
         if (!string.IsNullOrWhiteSpace(refusal))
         {
             // A refusal is the model's considered answer: a repair call would pay to hear it again.
-            throw new EngineCallException($"the model refused: {Shorten(refusal)}", 200, EngineErrorCodes.Refusal) { Refusal = refusal };
+            throw new EngineCallException($"the model refused: {ServiceErrors.Shorten(refusal)}", 200, EngineErrorCodes.Refusal) { Refusal = refusal };
         }
 
         var finish = completion?.FinishReason;
@@ -108,6 +108,4 @@ public sealed class ConnectorChatCompletionService(IChatCompletionService connec
         ChatFinishReason.FunctionCall => "function_call",
         _ => reason.ToString().ToLowerInvariant(),
     };
-
-    private static string Shorten(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 300), "…");
 }

@@ -94,5 +94,6 @@ public static class ServiceErrors
         return null;
     }
 
-    private static string Shorten(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 300), "…");
+    /// <summary>Cuts a service's or model's message to 300 characters, so one line stays one readable line.</summary>
+    internal static string Shorten(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 300), "…");
 }

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Segmentation;
 using Summarizer.Core.Stages;
-using Summarizer.Core.Validation;
 using Summarizer.Core.Outputs;
+using Summarizer.Core.Rendering;
 
 namespace Summarizer.Core.Jobs;
 
@@ -27,56 +27,51 @@ public static class FinishedArticle
 
         try
         {
-            using var translation = JsonDocument.Parse(File.ReadAllText(translationPath));
-            using var claims = JsonDocument.Parse(File.ReadAllText(claimsPath));
-            return Build(translation.RootElement, claims.RootElement, articleId, path);
+            // The same records the files were written from (ArticleFiles), read back with the same options.
+            var translation = JsonSerializer.Deserialize<TranslationFile>(File.ReadAllText(translationPath), OutputJson.Options);
+            var claims = JsonSerializer.Deserialize<ClaimsFile>(File.ReadAllText(claimsPath), OutputJson.Options);
+            return translation is null || claims is null ? null : Build(translation, claims, articleId, path);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
             // A file damaged by hand is not a finished article; the caller reports the article instead of guessing.
             return null;
         }
     }
 
-    private static ArticleWork Build(JsonElement translation, JsonElement claims, string articleId, string path)
+    private static ArticleWork Build(TranslationFile translation, ClaimsFile claims, string articleId, string path)
     {
-        var article = new Article(articleId, path, translation.GetProperty("title").GetString() ?? string.Empty, string.Empty)
+        var article = new Article(articleId, path, translation.Title ?? string.Empty, string.Empty)
         {
-            Source = translation.GetProperty("source").GetString(),
-            Section = translation.GetProperty("section").GetString(),
+            Source = translation.Source,
+            Section = translation.Section,
         };
-        var sentences = translation.GetProperty("sentences").EnumerateArray().ToList();
         var work = new ArticleWork(
             article,
-            sentences.Select(s => new Sentence(
-                s.GetProperty("id").GetString()!, s.GetProperty("start").GetInt32(), s.GetProperty("length").GetInt32(),
-                s.GetProperty("ar").GetString()!, s.GetProperty("paragraph").GetInt32(), 0)).ToList(),
+            translation.Sentences.Select(s => new Sentence(s.Id, s.Start, s.Length, s.Ar, s.Paragraph, 0)).ToList(),
             []);
-        foreach (var sentence in sentences)
+        foreach (var sentence in translation.Sentences)
         {
-            var id = sentence.GetProperty("id").GetString()!;
-            if (sentence.GetProperty("en").GetString() is { } en)
+            if (sentence.En is { } en)
             {
-                work.English[id] = en;
+                work.English[sentence.Id] = en;
             }
 
-            foreach (var flag in sentence.GetProperty("flags").Deserialize<List<Flag>>(OutputJson.Options) ?? [])
+            foreach (var flag in sentence.Flags ?? [])
             {
-                work.Flag(id, flag);
+                work.Flag(sentence.Id, flag);
             }
         }
 
-        if (claims.GetProperty("headline_en").GetString() is { } headline)
+        if (claims.HeadlineEn is { } headline)
         {
-            work.Summary = new MergeOutput(
-                headline, claims.GetProperty("headline_ar").GetString() ?? string.Empty,
-                claims.GetProperty("summary_en").GetString() ?? string.Empty, claims.GetProperty("summary_ar").GetString() ?? string.Empty, []);
+            work.Summary = new MergeOutput(headline, claims.HeadlineAr ?? string.Empty, claims.SummaryEn ?? string.Empty, claims.SummaryAr ?? string.Empty, []);
         }
 
-        work.Claims.AddRange(claims.GetProperty("claims").Deserialize<List<Claim>>(OutputJson.Options) ?? []);
-        work.Failures.AddRange(claims.GetProperty("failures").Deserialize<List<Failure>>(OutputJson.Options) ?? []);
-        work.Status = claims.GetProperty("status").GetString() ?? JobStatuses.Done;
-        work.Reason = claims.GetProperty("reason").GetString();
+        work.Claims.AddRange(claims.Claims ?? []);
+        work.Failures.AddRange(claims.Failures ?? []);
+        work.Status = claims.Status ?? JobStatuses.Done;
+        work.Reason = claims.Reason;
         work.Written = true;
         return work;
     }

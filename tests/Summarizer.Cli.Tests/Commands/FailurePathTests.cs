@@ -13,6 +13,7 @@ public sealed class FailurePathTests : IDisposable
 {
     private const string Key = "sk-failure-path-key-5d1c9e";
     private readonly TempFolder _folder = new();
+    private readonly TempFolder _prompts = new();
 
     public static TheoryData<string> Cases => new(
         "damaged job store", "out is a file", "read-only output", "unparsable setting", "invalid setting", "garbled prompt lock",
@@ -85,7 +86,11 @@ public sealed class FailurePathTests : IDisposable
         }
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        _folder.Dispose();
+        _prompts.Dispose();
+    }
 
     private (string[] Args, Dictionary<string, string>? Environment, int ExitCode, string Says) Case(string name)
     {
@@ -106,12 +111,11 @@ public sealed class FailurePathTests : IDisposable
             case "invalid setting":
                 return (["plan", samples], new() { ["Summarizer__Engine__AzureApi"] = "v9" }, ExitCodes.UsageError, "configuration (EngineOptions)");
             case "garbled prompt lock":
-                var locked = _folder.CopyFrom(Path.Combine(RepositoryPaths.Root, "prompts")).Path;
+                var locked = _prompts.CopyFrom(Path.Combine(RepositoryPaths.Root, "prompts")).Path;
                 File.WriteAllText(Path.Combine(locked, "prompts.lock"), "{\"merge\": [1, 2");
                 return (["run", samples, "--out", output], new() { ["Summarizer__Prompts__Root"] = locked }, ExitCodes.UsageError, "prompt lock");
             case "template that does not render":
-                var broken = Directory.CreateDirectory(Path.Combine(_folder.Path, "broken-prompts")).FullName;
-                CopyFolder(Path.Combine(RepositoryPaths.Root, "prompts"), broken);
+                var broken = _prompts.CopyFrom(Path.Combine(RepositoryPaths.Root, "prompts")).Path;
                 File.Delete(Path.Combine(broken, "prompts.lock"));
                 var merge = Path.Combine(broken, "merge", "v2.yaml");
                 File.WriteAllText(merge, File.ReadAllText(merge).Replace("Answer only with JSON", "{{ no_such_function }} Answer only with JSON", StringComparison.Ordinal));
@@ -132,16 +136,6 @@ public sealed class FailurePathTests : IDisposable
                 return (["resume", "20990101T000000Z-000000", "--out", output], null, ExitCodes.UsageError, "20990101T000000Z-000000");
             default:
                 throw new ArgumentOutOfRangeException(nameof(name), name, "no such case");
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 
