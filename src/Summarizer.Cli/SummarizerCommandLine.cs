@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Help;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Summarizer.Cli.Commands;
@@ -8,6 +7,7 @@ using Summarizer.Core.Engines;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Rendering;
 using Summarizer.Core.Outputs;
+using Summarizer.Cli.Rendering;
 
 namespace Summarizer.Cli;
 
@@ -82,7 +82,7 @@ public static class SummarizerCommandLine
         if (json)
         {
             var body = new { Error = new { error.Code, Message = message, error.ExitCode } };
-            await context.Out.WriteLineAsync(JsonSerializer.Serialize(body, OutputJson.Options));
+            await context.Out.WriteLineAsync(CliJson.Serialize(body));
         }
 
         return error.ExitCode;

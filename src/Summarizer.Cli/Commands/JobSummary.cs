@@ -1,4 +1,5 @@
 using System.Globalization;
+using Summarizer.Core.Ingest;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Store;
 
@@ -26,7 +27,7 @@ internal static class JobSummary
             string.Join(", ", row.Articles.CountBy(a => a.Status).Select(c => $"{c.Value.ToString(CultureInfo.InvariantCulture)} {c.Key}")));
         foreach (var article in row.Articles)
         {
-            output.WriteLine($"  {article.Id}  {article.Status}  {article.Path}" + (article.Reason is null ? string.Empty : $"  ({article.Reason})"));
+            output.WriteLine($"  {article.Id}  {article.Status}  {PrintableText.Escape(article.Path)}" + (article.Reason is null ? string.Empty : $"  ({PrintableText.Escape(article.Reason)})"));
         }
 
         var stages = calls.GroupBy(c => c.Key.Stage).Select(g =>

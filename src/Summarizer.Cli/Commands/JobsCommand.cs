@@ -5,6 +5,7 @@ using Summarizer.Core.Jobs;
 using Summarizer.Core.Rendering;
 using Summarizer.Core.Store;
 using Summarizer.Core.Outputs;
+using Summarizer.Cli.Rendering;
 
 namespace Summarizer.Cli.Commands;
 
@@ -25,9 +26,8 @@ public static class JobsCommand
             var rows = store.ListJobs().Select(job => JobRow.From(store, job)).ToList();
             if (parse.GetValue(json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(
-                    rows.Select(r => new { job_id = r.Job.JobId, status = r.Job.Status, created = r.Job.Created, articles = r.Articles.Count, engine = r.Engine, parent = r.Job.Parent }),
-                    OutputJson.Options));
+                context.Out.WriteLine(CliJson.Serialize(
+                    rows.Select(r => new { job_id = r.Job.JobId, status = r.Job.Status, created = r.Job.Created, articles = r.Articles.Count, engine = r.Engine, parent = r.Job.Parent })));
                 return ExitCodes.Success;
             }
 
@@ -76,7 +76,7 @@ public static class JobsCommand
                     articles = row.Articles.Select(a => new { id = a.Id, path = a.Path, status = a.Status, reason = a.Reason }),
                     calls = calls.Select(c => new { stage = c.Key.Stage, outcome = c.Key.Outcome, count = c.Value }),
                 };
-                context.Out.WriteLine(JsonSerializer.Serialize(view, OutputJson.Options));
+                context.Out.WriteLine(CliJson.Serialize(view));
                 return ExitCodes.Success;
             }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Cli.Rendering;
 using Summarizer.Core.Engines;
@@ -41,7 +40,7 @@ public static class RunCommand
         catch (JobAlreadyDoneException done)
         {
             await context.Out.WriteLineAsync(asJson
-                ? JsonSerializer.Serialize(new { job_id = done.JobId, job_dir = done.Directory, status = JobStatuses.Done, resumed = false }, OutputJson.Options)
+                ? CliJson.Serialize(new { job_id = done.JobId, job_dir = done.Directory, status = JobStatuses.Done, resumed = false })
                 : done.Message);
             return ExitCodes.Success;
         }
@@ -54,7 +53,7 @@ public static class RunCommand
 
         if (asJson)
         {
-            await context.Out.WriteLineAsync(PrintableText.EscapeJson(JsonSerializer.Serialize(RunReport.From(result), OutputJson.Options)));
+            await context.Out.WriteLineAsync(CliJson.Serialize(RunReport.From(result)));
         }
         else
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Summarizer.Core.Jobs;
+using Summarizer.Core.Outputs;
 using Summarizer.Core.Rendering;
 using Summarizer.Core.Store;
 
@@ -85,16 +86,13 @@ public static class StoreCommands
     /// </summary>
     public static bool FolderExists(CliContext context, StoredJob job)
     {
-        try
+        if (Directory.Exists(job.Directory))
         {
-            JobFolderMissingException.ThrowIfMissing(job);
             return true;
         }
-        catch (JobFolderMissingException ex)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            return false;
-        }
+
+        context.Error.WriteLine($"error: {JobFolder.Missing(job.JobId, job.Directory)}");
+        return false;
     }
 
     /// <summary>Makes the <c>--out</c> option of commands that read the store.</summary>

@@ -7,10 +7,17 @@ namespace Summarizer.Core.Jobs;
 /// resolved paths, but every path a job records or shows (manifest, pages, stderr) keeps the form it was given in, so a
 /// job started with <c>samples/articles</c> still says <c>samples/articles/…</c> when it is resumed from elsewhere.
 /// </summary>
-/// <param name="Given">The paths as given.</param>
-/// <param name="BaseDirectory">The absolute folder relative paths were given in.</param>
-public sealed record JobInputs(IReadOnlyList<string> Given, string BaseDirectory)
+/// <remarks>A class, not a record: it keeps each file's hash for the run, which is no part of its value.</remarks>
+/// <param name="given">The paths as given.</param>
+/// <param name="baseDirectory">The absolute folder relative paths were given in.</param>
+public sealed class JobInputs(IReadOnlyList<string> given, string baseDirectory)
 {
+    /// <summary>Gets the paths as given.</summary>
+    public IReadOnlyList<string> Given { get; } = given;
+
+    /// <summary>Gets the absolute folder relative paths were given in.</summary>
+    public string BaseDirectory { get; } = baseDirectory;
+
     /// <summary>Gets the paths to look for files in: as given when the base is the current folder, else resolved against it.</summary>
     public IReadOnlyList<string> ToSearch =>
         IsCurrentFolder ? Given : Given.Select(p => Path.GetFullPath(p, BaseDirectory)).ToList();
@@ -48,11 +55,26 @@ public sealed record JobInputs(IReadOnlyList<string> Given, string BaseDirectory
     /// <summary>Gets the absolute file behind a displayed path.</summary>
     public string Locate(string displayed) => Path.GetFullPath(displayed, BaseDirectory);
 
+    // A JSON file holding many articles is asked for once per article: each file is read and hashed once per run.
+    private readonly Dictionary<string, string?> _hashes = new(StringComparer.Ordinal);
+
     /// <summary>Returns the SHA-256 of a file's bytes, or <see langword="null"/> when it no longer exists.</summary>
     public string? Sha256(string displayed)
     {
         var path = Locate(displayed);
+        lock (_hashes)
+        {
+            if (!_hashes.TryGetValue(path, out var hash))
+            {
+                _hashes[path] = hash = Hash(path);
+            }
 
+            return hash;
+        }
+    }
+
+    private static string? Hash(string path)
+    {
         // Only regular files are read: a FIFO would block the read forever, a device might never end.
         if (Ingest.FileFacts.Of(path).Kind != Ingest.FileKind.Regular)
         {

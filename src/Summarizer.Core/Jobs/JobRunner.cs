@@ -112,7 +112,7 @@ public sealed class JobRunner(
         }
 
         var store = Store(request);
-        RecordedPrompts.From(store).PublishOrRefuse(prompts, stagePrompts.Values);
+        RecordedPrompts.PublishOrRefuse(store, prompts, stagePrompts.Values);
 
         var created = resumed?.Created ?? clock.GetUtcNow();
         var jobId = resumed?.JobId ?? JobIds.New(created, request.Paths);
@@ -219,7 +219,8 @@ public sealed class JobRunner(
         var articles = JobArticles.Resolve(run.Plan, run.Inputs, run.Resumed?.Articles ?? [], jobDirectory, progress);
         foreach (var article in articles.Planned)
         {
-            store.SaveArticle(jobId, article.Id, run.Inputs.Display(article.Ingest.Path), article.IsAccepted ? JobStatuses.Running : JobStatuses.Rejected, article.Ingest.Message, run.Inputs.Sha256(run.Inputs.Display(article.Ingest.Path)));
+            var shown = run.Inputs.Display(article.Ingest.Path);
+            store.SaveArticle(jobId, article.Id, shown, article.IsAccepted ? JobStatuses.Running : JobStatuses.Rejected, article.Ingest.Message, run.Inputs.Sha256(shown));
         }
 
         var works = articles.Planned.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article! with { Path = run.Inputs.Display(a.Ingest.Article!.Path) }, a.Sentences, a.Chunks)).ToList();

@@ -40,14 +40,18 @@ public sealed class RecordedPrompts
         return recorded;
     }
 
-    /// <summary>Locks each prompt that is not locked yet, unless jobs used that version with other text.</summary>
+    /// <summary>
+    /// Locks each prompt that is not locked yet, unless jobs used that version with other text. The store's jobs are
+    /// read only when a version is missing from the lock, which on a healthy lock is never.
+    /// </summary>
     /// <exception cref="PromptException">A published version's file differs from every text jobs used.</exception>
-    public void PublishOrRefuse(PromptLibrary library, IEnumerable<StagePrompt> prompts)
+    public static void PublishOrRefuse(JobStore store, PromptLibrary library, IEnumerable<StagePrompt> prompts)
     {
+        RecordedPrompts? recorded = null;
         foreach (var prompt in prompts)
         {
             if (library.Lock.HashOf(prompt.Stage, prompt.Version) is null
-                && _hashes.TryGetValue((prompt.Stage, prompt.Version), out var used) && !used.Contains(prompt.Sha256))
+                && (recorded ??= From(store))._hashes.TryGetValue((prompt.Stage, prompt.Version), out var used) && !used.Contains(prompt.Sha256))
             {
                 throw new PromptException(
                     $"{prompt.Path} was edited after it was published (jobs used sha256 {string.Join(", ", used.Select(h => h[..12] + "…"))}; the file is {prompt.Sha256[..12]}…), " +

@@ -55,6 +55,10 @@ public sealed record JobFolder(string Path)
     /// <summary>Gets the path of one of an article's files.</summary>
     public string ArticleFile(string articleId, string name) => System.IO.Path.Combine(Article(articleId), name);
 
+    /// <summary>Says that a job the store knows has lost its folder, and what to do about it.</summary>
+    public static string Missing(string jobId, string directory) =>
+        $"job folder {directory} is missing (the job {jobId} is still in the store; use 'summarizer rerun {jobId}' to rebuild it, or 'summarizer jobs prune' to forget it)";
+
     /// <summary>Gets a value indicating whether the folder holds a job (its manifest is there).</summary>
     public bool HasManifest => System.IO.File.Exists(File(Manifest));
 }

@@ -67,7 +67,12 @@ public sealed class StageCaller
         }
 
         var schema = StageJson.Schema(typeof(T));
-        var first = await InvokeAsync(input, schema, key, repair: null, cancellationToken).ConfigureAwait(false);
+
+        // The prompt's max_tokens is the ceiling; the call asks for what its input needs, since quotas charge for it.
+        // A reasoning model spends hidden reasoning tokens from the same allowance, which the input does not predict:
+        // it gets the prompt file's ceiling for its family, not a size from its input. Sized once, for both calls.
+        var room = _profile.IsReasoning ? _settings.MaxTokens : _budget?.For(_prompt.Stage, input, _settings.MaxTokens) ?? _settings.MaxTokens;
+        var first = await InvokeAsync(input, schema, key, repair: null, room, cancellationToken).ConfigureAwait(false);
         var (output, errors) = Check(first.Text, validate);
         if (errors.Count == 0)
         {
@@ -75,7 +80,7 @@ public sealed class StageCaller
             return new StageCallResult<T>(output, [], Repaired: false);
         }
 
-        var second = await InvokeAsync(input, schema, key, new RepairRequest(first.Text, errors), cancellationToken).ConfigureAwait(false);
+        var second = await InvokeAsync(input, schema, key, new RepairRequest(first.Text, errors), room, cancellationToken).ConfigureAwait(false);
         var (repaired, remaining) = Check(second.Text, validate);
         if (remaining.Count > 0)
         {
@@ -93,12 +98,8 @@ public sealed class StageCaller
     private void Remember(string key, string inputSha, string answer, CallUsage usage) =>
         _ledger?.Store.PutAnswer(key, inputSha, _prompt.Stage, _ledger.Engine, _ledger.Model, _prompt.Sha256, answer, usage.InputTokens, usage.OutputTokens);
 
-    private async Task<(string Text, CallUsage Usage)> InvokeAsync(JsonObject input, JsonObject schema, string key, RepairRequest? repair, CancellationToken cancellationToken)
+    private async Task<(string Text, CallUsage Usage)> InvokeAsync(JsonObject input, JsonObject schema, string key, RepairRequest? repair, int room, CancellationToken cancellationToken)
     {
-        // The prompt's max_tokens is the ceiling; the call asks for what its input needs, since quotas charge for it.
-        // A reasoning model spends hidden reasoning tokens from the same allowance, which the input does not predict:
-        // it gets the prompt file's ceiling for its family, not a size from its input.
-        var room = _profile.IsReasoning ? _settings.MaxTokens : _budget?.For(_prompt.Stage, input, _settings.MaxTokens) ?? _settings.MaxTokens;
         try
         {
             return await InvokeOnceAsync(input, schema, key, repair, room, cancellationToken).ConfigureAwait(false);
