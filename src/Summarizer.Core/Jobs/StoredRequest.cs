@@ -35,9 +35,6 @@ public sealed record StoredRequest(
     /// <summary>Gets the SHA-256 of each stage's prompt file, by stage.</summary>
     public IReadOnlyDictionary<string, string>? PromptHashes { get; init; }
 
-    /// <summary>Gets the inputs with the folder they were given in.</summary>
-    public JobInputs Inputs => new(Paths, BaseDirectory ?? Environment.CurrentDirectory);
-
     /// <summary>Serialises the request.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, OutputJson.Options);
 
