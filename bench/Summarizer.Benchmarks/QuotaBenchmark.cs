@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;

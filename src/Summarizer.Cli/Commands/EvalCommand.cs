@@ -1,3 +1,4 @@
+using Summarizer.Core.Files;
 using System.CommandLine;
 using System.Globalization;
 using Summarizer.Core.Evaluation;

@@ -1,3 +1,4 @@
+using Summarizer.Core.Files;
 using System.CommandLine;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Quality;

@@ -1,3 +1,4 @@
+using Summarizer.Core.Evaluation;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;

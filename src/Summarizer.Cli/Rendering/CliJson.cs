@@ -1,3 +1,4 @@
+using Summarizer.Core.Files;
 using System.Text.Json;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Outputs;

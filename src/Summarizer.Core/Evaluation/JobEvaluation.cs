@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Summarizer.Core.Jobs;
+using Summarizer.Core.Segmentation;
 using Summarizer.Core.Validation;
 using Summarizer.Core.Outputs;
 
@@ -25,9 +24,9 @@ public static class JobEvaluation
         int allCited = 0, allValid = 0, allClaims = 0, allUnsupported = 0;
         foreach (var (id, article) in job.Articles.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            var ids = article.Sentences.Keys.OrderBy(s => int.Parse(s[1..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var ids = SentenceIds.InReadingOrder(article.Sentences.Keys).ToList();
             var (lines, problem) = ReferenceLines(id, ids, referenceJob, references);
-            var (cited, valid, claims, unsupported) = ClaimStats(new JobFolder(jobDirectory).Article(id), article);
+            var (cited, valid, claims, unsupported) = ClaimStats(article);
             (allCited, allValid, allClaims, allUnsupported) = (allCited + cited, allValid + valid, allClaims + claims, allUnsupported + unsupported);
             if (lines is null)
             {
@@ -103,19 +102,17 @@ public static class JobEvaluation
     }
 
     /// <summary>Citations in claims and the English summary that name a sentence of the article; claims flagged unsupported_number.</summary>
-    private static (int Cited, int Valid, int Claims, int Unsupported) ClaimStats(string folder, ArticleSnapshot article)
+    private static (int Cited, int Valid, int Claims, int Unsupported) ClaimStats(ArticleSnapshot article)
     {
-        using var claims = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, JobFolder.Claims)));
-        var root = claims.RootElement;
-        var sources = root.GetProperty("claims").EnumerateArray().SelectMany(c => c.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!)).ToList();
-        if (root.GetProperty("summary_en").ValueKind == JsonValueKind.String)
+        var claims = article.Files!.Claims;
+        var sources = claims.Claims.SelectMany(c => c.Sources).ToList();
+        if (claims.SummaryEn is { } summary)
         {
-            sources.AddRange(Citations.Parse(root.GetProperty("summary_en").GetString()!));
+            sources.AddRange(Citations.Parse(summary));
         }
 
-        var list = root.GetProperty("claims").EnumerateArray().ToList();
-        var unsupported = list.Count(c => c.GetProperty("flags").EnumerateArray().Any(f => f.GetProperty("code").GetString() == FlagCodes.UnsupportedNumber));
-        return (sources.Count, sources.Count(article.Sentences.ContainsKey), list.Count, unsupported);
+        var unsupported = claims.Claims.Count(c => c.Flags.Any(f => f.Code == FlagCodes.UnsupportedNumber));
+        return (sources.Count, sources.Count(article.Sentences.ContainsKey), claims.Claims.Count, unsupported);
     }
 }
 

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Summarizer.Core.Chunking;
+using Summarizer.Core.Engines;
+using Summarizer.Core.Ingest;
+using Summarizer.Core.Outputs;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Segmentation;
@@ -10,63 +13,97 @@ using Summarizer.Core.Validation;
 namespace Summarizer.Core.Jobs;
 
 /// <summary>
-/// Runs one article through translate (chunk by chunk, each with the translated sentences before it as context),
-/// summarize (chunks in parallel) and merge, validating every answer and recording whatever fails.
+/// Runs one article through its stage calls and returns what it produced, built once: translate (each chunk with the
+/// sentences before it as read-only context), summarize (every chunk at once, results joined in reading order), then
+/// merge. Each stage returns an immutable result; nothing is shared between calls that run at the same time.
 /// </summary>
-public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJobProgress progress, FilterPolicy onFilter = FilterPolicy.Mark, int contextSentences = 2)
+/// <remarks>
+/// The calls form a graph: translate chunk k needs the English of chunk k−1 only when the context carries English
+/// (<paramref name="englishContext"/> and context sentences &gt; 0), so otherwise every chunk translates at once;
+/// summarize chunk k needs translate chunk k; merge needs every summarize. Which of the ready calls are sent, and when,
+/// is the stage callers' scheduler's business (see docs/architecture.md).
+/// </remarks>
+public sealed class ArticlePipeline(
+    StageCallers callers,
+    Glossary glossary,
+    IJobProgress progress,
+    FilterPolicy onFilter = FilterPolicy.Mark,
+    int contextSentences = 2,
+    bool englishContext = true)
 {
     /// <summary>Runs the article's stages; engine errors end the article with a reason, other articles go on.</summary>
-    public async Task RunAsync(ArticleWork work, CancellationToken cancellationToken)
+    public async Task<ArticleResult> RunAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
     {
+        var translation = ArticleTranslation.None;
+        var chunkClaims = ChunkClaims.None;
         try
         {
-            foreach (var chunk in work.Chunks)
-            {
-                await TranslateAsync(work, chunk, cancellationToken).ConfigureAwait(false);
-            }
+            translation = await TranslateAsync(article, sentences, chunks, cancellationToken).ConfigureAwait(false);
 
-            // Chunks are summarised at once; their results are applied in chunk order, not in the order they arrive.
-            foreach (var changes in await Task.WhenAll(work.Chunks.Select(chunk => SummarizeAsync(work, chunk, cancellationToken))).ConfigureAwait(false))
-            {
-                changes.ApplyTo(work);
-            }
-
-            await MergeAsync(work, cancellationToken).ConfigureAwait(false);
-            if (work.Status == JobStatuses.Done && work.Failures.Count > 0)
-            {
-                work.Status = JobStatuses.Partial;
-            }
+            // Chunks are summarised at once; their results are joined in chunk order, not in the order they arrive.
+            chunkClaims = (await Task.WhenAll(chunks.Select(chunk => SummarizeAsync(article, chunk.Id, chunk.Sentences, translation.English, cancellationToken))).ConfigureAwait(false))
+                .Aggregate(ChunkClaims.None, (all, next) => all.Then(next));
+            var summary = await MergeAsync(article, sentences, chunkClaims.Claims, cancellationToken).ConfigureAwait(false);
+            var notes = translation.Notes.Then(chunkClaims.Notes).Then(summary.Notes);
+            var status = summary.FailedReason is not null ? JobStatuses.Failed : notes.Failures.Count > 0 ? JobStatuses.Partial : JobStatuses.Done;
+            return Result(article, sentences, chunks.Count, translation.English, notes, summary.Summary, summary.Claims, status, summary.FailedReason);
         }
-        catch (Engines.EngineCallException ex)
+        catch (EngineCallException ex)
         {
-            Fail(work, ex.Message);
+            return Failed(article, sentences, chunks.Count, translation, chunkClaims, ex.Message);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Not the user's Ctrl+C: the HTTP attempt timed out.
-            Fail(work, "the model call timed out");
+            return Failed(article, sentences, chunks.Count, translation, chunkClaims, "the model call timed out");
         }
     }
 
-    private static void Fail(ArticleWork work, string reason)
+    /// <summary>An article an engine error ended: what its finished stages produced stays, with the reason.</summary>
+    private static ArticleResult Failed(Article article, IReadOnlyList<Sentence> sentences, int chunks, ArticleTranslation translation, ChunkClaims chunkClaims, string reason)
     {
-        work.Status = JobStatuses.Failed;
-        work.Reason = reason;
-        work.Failures.Add(new Failure(work.Article.Id, "engine", "article", reason));
+        var notes = translation.Notes.Then(chunkClaims.Notes).Then(StageNotes.Of(new Failure(article.Id, "engine", "article", reason)));
+        return Result(article, sentences, chunks, translation.English, notes, null, [], JobStatuses.Failed, reason);
     }
 
-    private Task TranslateAsync(ArticleWork work, Chunk chunk, CancellationToken cancellationToken) =>
-        TranslatePartAsync(work, chunk.Id, chunk.Sentences, chunk.Context, cancellationToken);
+    private static ArticleResult Result(
+        Article article, IReadOnlyList<Sentence> sentences, int chunks, IReadOnlyDictionary<string, string> english, StageNotes notes, MergeOutput? summary, IReadOnlyList<Claim> claims, string status, string? reason)
+    {
+        var flags = notes.Flags
+            .GroupBy(f => f.Sentence, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Flag>)g.Select(f => f.Flag).ToList(), StringComparer.Ordinal);
+        return new ArticleResult(article, sentences, chunks, english, flags, summary, claims, notes.Filtered, notes.Failures, status, reason);
+    }
 
-    private async Task TranslatePartAsync(ArticleWork work, string label, IReadOnlyList<Sentence> sentences, IReadOnlyList<Sentence> context, CancellationToken cancellationToken)
+    /// <summary>Translates every chunk: one after another when each needs the English before it, else all at once.</summary>
+    private async Task<ArticleTranslation> TranslateAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
+    {
+        if (!englishContext || contextSentences == 0)
+        {
+            var parts = await Task.WhenAll(chunks.Select(chunk => TranslatePartAsync(article, sentences, chunk.Id, chunk.Sentences, chunk.Context, ArticleTranslation.None, cancellationToken))).ConfigureAwait(false);
+            return parts.Aggregate(ArticleTranslation.None, (all, next) => all.Then(next));
+        }
+
+        var translation = ArticleTranslation.None;
+        foreach (var chunk in chunks)
+        {
+            translation = translation.Then(await TranslatePartAsync(article, sentences, chunk.Id, chunk.Sentences, chunk.Context, translation, cancellationToken).ConfigureAwait(false));
+        }
+
+        return translation;
+    }
+
+    /// <summary>Translates some sentences, given the article's translation so far (for the context's English).</summary>
+    private async Task<ArticleTranslation> TranslatePartAsync(
+        Article article, IReadOnlyList<Sentence> all, string label, IReadOnlyList<Sentence> sentences, IReadOnlyList<Sentence> context, ArticleTranslation before, CancellationToken cancellationToken)
     {
         var arabic = string.Join('\n', sentences.Select(s => s.Text));
         var terms = glossary.Find(arabic);
         var input = new JsonObject
         {
-            ["title"] = work.Article.Title,
+            ["title"] = article.Title,
             ["sentences"] = ToJson(sentences.Select(s => new TranslateSentence(s.Id, s.Text))),
-            ["context"] = ToJson(context.Select(s => new ContextSentence(s.Id, s.Text, work.English.GetValueOrDefault(s.Id, string.Empty)))),
+            ["context"] = ToJson(context.Select(s => new ContextSentence(s.Id, s.Text, englishContext ? before.English.GetValueOrDefault(s.Id, string.Empty) : string.Empty))),
             ["glossary"] = ToJson(terms.Select(t => new GlossaryEntry(t.Ar, t.En))),
         };
         var ids = sentences.Select(s => s.Id).ToList();
@@ -75,57 +112,51 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
         {
             result = await CallAsync<TranslateOutput>(StageNames.Translate, input, output => StageValidator.Translation(ids, output), cancellationToken).ConfigureAwait(false);
         }
-        catch (Engines.EngineCallException ex) when (ShouldSplit(ex, sentences.Count))
+        catch (EngineCallException ex) when (ShouldSplit(ex, sentences.Count))
         {
             callers.Translate.Usage.AddSplit();
             var (first, second) = Halves(sentences);
-            await TranslatePartAsync(work, label + "a", first, context, cancellationToken).ConfigureAwait(false);
-            await TranslatePartAsync(work, label + "b", second, ContextBefore(work, second[0]), cancellationToken).ConfigureAwait(false);
-            return;
+            var firstPart = await TranslatePartAsync(article, all, label + "a", first, context, before, cancellationToken).ConfigureAwait(false);
+            var secondPart = await TranslatePartAsync(article, all, label + "b", second, ContextBefore(all, second[0]), before.Then(firstPart), cancellationToken).ConfigureAwait(false);
+            return firstPart.Then(secondPart);
         }
-        catch (Engines.EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
+        catch (EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
         {
-            // Translation runs chunk by chunk, so its changes apply at once.
-            var changes = new ArticleChanges();
-            Stopped(work, changes, StageNames.Translate, label, sentences, ex);
-            changes.ApplyTo(work);
-            return;
+            return new ArticleTranslation(new Dictionary<string, string>(StringComparer.Ordinal), Stopped(article, StageNames.Translate, label, sentences, ex));
         }
 
         var byId = (result.Output?.Translations ?? [])
             .Where(t => !string.IsNullOrWhiteSpace(t.En))
             .GroupBy(t => t.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().En, StringComparer.Ordinal);
+        var english = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new List<(string, Flag)>();
+        var failures = new List<Failure>();
         foreach (var sentence in sentences)
         {
-            if (byId.TryGetValue(sentence.Id, out var english))
+            if (byId.TryGetValue(sentence.Id, out var en))
             {
-                work.English[sentence.Id] = english;
-                foreach (var term in glossary.Missing(sentence.Text, english))
-                {
-                    work.Flag(sentence.Id, new Flag(FlagCodes.GlossaryMissing, Severities.Warning, $"\"{term.Ar}\" should be rendered \"{term.En}\""));
-                }
+                english[sentence.Id] = en;
+                flags.AddRange(glossary.Missing(sentence.Text, en).Select(term => (sentence.Id, new Flag(FlagCodes.GlossaryMissing, Severities.Warning, $"\"{term.Ar}\" should be rendered \"{term.En}\""))));
             }
             else
             {
                 var reason = result.Errors.Count > 0 ? string.Join("; ", result.Errors) : "no translation returned";
-                work.Flag(sentence.Id, new Flag(FlagCodes.TranslationFailed, Severities.Error, reason));
-                work.Failures.Add(new Failure(work.Article.Id, StageNames.Translate, sentence.Id, reason));
+                flags.Add((sentence.Id, new Flag(FlagCodes.TranslationFailed, Severities.Error, reason)));
+                failures.Add(new Failure(article.Id, StageNames.Translate, sentence.Id, reason));
             }
         }
+
+        return new ArticleTranslation(english, new StageNotes(failures, flags, []));
     }
 
-    private Task<ArticleChanges> SummarizeAsync(ArticleWork work, Chunk chunk, CancellationToken cancellationToken) =>
-        SummarizePartAsync(work, chunk.Id, chunk.Sentences, cancellationToken);
-
-    /// <summary>Summarises some sentences; reads the article's English but changes nothing in it (runs beside other chunks).</summary>
-    private async Task<ArticleChanges> SummarizePartAsync(ArticleWork work, string label, IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken)
+    /// <summary>Summarises some sentences from their Arabic and English.</summary>
+    private async Task<ChunkClaims> SummarizeAsync(Article article, string label, IReadOnlyList<Sentence> sentences, IReadOnlyDictionary<string, string> english, CancellationToken cancellationToken)
     {
-        var changes = new ArticleChanges();
         var input = new JsonObject
         {
-            ["title"] = work.Article.Title,
-            ["sentences"] = ToJson(sentences.Select(s => new SummarizeSentence(s.Id, s.Text, work.English.GetValueOrDefault(s.Id, string.Empty)))),
+            ["title"] = article.Title,
+            ["sentences"] = ToJson(sentences.Select(s => new SummarizeSentence(s.Id, s.Text, english.GetValueOrDefault(s.Id, string.Empty)))),
         };
         var ids = sentences.Select(s => s.Id).ToList();
         StageCallResult<SummarizeOutput> result;
@@ -133,43 +164,49 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
         {
             result = await CallAsync<SummarizeOutput>(StageNames.Summarize, input, output => StageValidator.Claims(ids, output.Claims), cancellationToken).ConfigureAwait(false);
         }
-        catch (Engines.EngineCallException ex) when (ShouldSplit(ex, sentences.Count))
+        catch (EngineCallException ex) when (ShouldSplit(ex, sentences.Count))
         {
             callers.Summarize.Usage.AddSplit();
             var (first, second) = Halves(sentences);
-            var halves = await Task.WhenAll(SummarizePartAsync(work, label + "a", first, cancellationToken), SummarizePartAsync(work, label + "b", second, cancellationToken)).ConfigureAwait(false);
+            var halves = await Task.WhenAll(SummarizeAsync(article, label + "a", first, english, cancellationToken), SummarizeAsync(article, label + "b", second, english, cancellationToken)).ConfigureAwait(false);
             return halves[0].Then(halves[1]);
         }
-        catch (Engines.EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
+        catch (EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
         {
-            Stopped(work, changes, StageNames.Summarize, label, sentences, ex);
-            return changes;
+            return new ChunkClaims([], Stopped(article, StageNames.Summarize, label, sentences, ex));
         }
 
         if (result.Output is null)
         {
-            changes.Failures.Add(new Failure(work.Article.Id, StageNames.Summarize, label, string.Join("; ", result.Errors)));
-            return changes;
+            return new ChunkClaims([], StageNotes.Of(new Failure(article.Id, StageNames.Summarize, label, string.Join("; ", result.Errors))));
         }
 
+        if (result.IsValid)
+        {
+            return new ChunkClaims(result.Output.Claims, StageNotes.None);
+        }
+
+        // The answer was still wrong after its repair: keep the claims that are right, list the others with why.
+        var claims = new List<ClaimDraft>();
+        var failures = new List<Failure>();
         foreach (var claim in result.Output.Claims)
         {
             var problems = StageValidator.Claims(ids, [claim]);
             if (problems.Count == 0)
             {
-                changes.Claims.Add(claim);
+                claims.Add(claim);
             }
             else
             {
-                changes.Failures.Add(new Failure(work.Article.Id, StageNames.Summarize, $"{label}: {claim.En}", string.Join("; ", problems)));
+                failures.Add(new Failure(article.Id, StageNames.Summarize, $"{label}: {claim.En}", string.Join("; ", problems)));
             }
         }
 
-        return changes;
+        return new ChunkClaims(claims, new StageNotes(failures, [], []));
     }
 
     /// <summary>A cut-off answer is split and retried; filtered text is split only when asked, to find the sentence.</summary>
-    private bool ShouldSplit(Engines.EngineCallException ex, int sentences) =>
+    private bool ShouldSplit(EngineCallException ex, int sentences) =>
         sentences > 1 && (ex.Code == StageErrorCodes.Length || (StageErrorCodes.IsWithheld(ex.Code) && onFilter == FilterPolicy.Split));
 
     private static (IReadOnlyList<Sentence> First, IReadOnlyList<Sentence> Second) Halves(IReadOnlyList<Sentence> sentences)
@@ -179,72 +216,67 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
     }
 
     /// <summary>The read-only context of a split-off half: the configured number of sentences just before it, as for a chunk.</summary>
-    private List<Sentence> ContextBefore(ArticleWork work, Sentence first)
+    private List<Sentence> ContextBefore(IReadOnlyList<Sentence> all, Sentence first)
     {
-        var index = work.Sentences.ToList().FindIndex(s => s.Id == first.Id);
+        var index = all.ToList().FindIndex(s => s.Id == first.Id);
         var count = Math.Min(contextSentences, index);
-        return work.Sentences.Skip(index - count).Take(count).ToList();
+        return all.Skip(index - count).Take(count).ToList();
     }
 
-    /// <summary>Counts and lists an item the content filter stopped or the model refused; returns why, in a few words.</summary>
-    private string RecordFiltered(ArticleWork work, ArticleChanges changes, string stage, string item, IReadOnlyList<string> sentences, Engines.EngineCallException ex)
+    /// <summary>Counts and describes an item the content filter stopped or the model refused.</summary>
+    private FilteredItem Withheld(Article article, string stage, string item, IReadOnlyList<string> sentences, EngineCallException ex)
     {
         callers.For(stage).Usage.AddFiltered();
-        var filtered = ex.Code == StageErrorCodes.Refusal
-            ? FilteredItem.Refused(work.Article.Id, stage, item, sentences, ex.Refusal ?? ex.Message)
-            : FilteredItem.Filtered(work.Article.Id, stage, item, sentences, ex.Filter ?? new Engines.ContentFilterVerdict("unknown", "unknown", "prompt"));
-        changes.Filtered.Add(filtered);
-        return filtered.Reason;
+        return ex.Code == StageErrorCodes.Refusal
+            ? FilteredItem.Refused(article.Id, stage, item, sentences, ex.Refusal ?? ex.Message)
+            : FilteredItem.Filtered(article.Id, stage, item, sentences, ex.Filter ?? new ContentFilterVerdict("unknown", "unknown", "prompt"));
     }
 
     /// <summary>Records sentences the content filter, the model's refusal or an unsplittable cut-off answer kept from a stage.</summary>
-    private void Stopped(ArticleWork work, ArticleChanges changes, string stage, string label, IReadOnlyList<Sentence> sentences, Engines.EngineCallException ex)
+    private StageNotes Stopped(Article article, string stage, string label, IReadOnlyList<Sentence> sentences, EngineCallException ex)
     {
         var ids = string.Join(",", sentences.Select(s => s.Id));
-        if (StageErrorCodes.IsWithheld(ex.Code))
+        if (!StageErrorCodes.IsWithheld(ex.Code))
         {
-            var reason = RecordFiltered(work, changes, stage, label, sentences.Select(s => s.Id).ToList(), ex);
-            var code = ex.Code == StageErrorCodes.Refusal ? FlagCodes.Refused : FlagCodes.ContentFiltered;
-            changes.Flags.AddRange(sentences.Select(sentence => (sentence.Id, new Flag(code, Severities.Error, $"{stage}: {reason}"))));
-            changes.Failures.Add(new Failure(work.Article.Id, stage, $"{label} ({ids})", reason));
+            return StageNotes.Of(new Failure(article.Id, stage, $"{label} ({ids})", ex.Message));
         }
-        else
-        {
-            changes.Failures.Add(new Failure(work.Article.Id, stage, $"{label} ({ids})", ex.Message));
-        }
+
+        var filtered = Withheld(article, stage, label, sentences.Select(s => s.Id).ToList(), ex);
+        var code = ex.Code == StageErrorCodes.Refusal ? FlagCodes.Refused : FlagCodes.ContentFiltered;
+        return new StageNotes(
+            [new Failure(article.Id, stage, $"{label} ({ids})", filtered.Reason)],
+            sentences.Select(sentence => (sentence.Id, new Flag(code, Severities.Error, $"{stage}: {filtered.Reason}"))).ToList(),
+            [filtered]);
     }
 
-    private async Task MergeAsync(ArticleWork work, CancellationToken cancellationToken)
+    /// <summary>Merges the chunk claims into the article's summary and final claims, each checked against its sources.</summary>
+    private async Task<ArticleSummary> MergeAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<ClaimDraft> chunkClaims, CancellationToken cancellationToken)
     {
-        // Chunk claims were added as chunks finished; put them back in reading order of their first source.
-        var order = work.Sentences.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var claims = work.ChunkClaims.OrderBy(c => c.Sources.Select(s => order.GetValueOrDefault(s, int.MaxValue)).DefaultIfEmpty(int.MaxValue).Min()).ToList();
+        // Chunk claims came in chunk order; put them in reading order of their first source.
+        var claims = chunkClaims.OrderBy(c => c.Sources.Select(SentenceIds.Position).DefaultIfEmpty(int.MaxValue).Min()).ToList();
         if (claims.Count == 0)
         {
-            work.Status = JobStatuses.Failed;
-            work.Reason = "no valid claims to summarise";
-            return;
+            return new ArticleSummary(null, [], StageNotes.None, "no valid claims to summarise");
         }
 
         var input = new JsonObject
         {
-            ["title"] = work.Article.Title,
+            ["title"] = article.Title,
             ["claims"] = ToJson(claims.Select((c, i) => new MergeClaim(ClaimId(i), c.En, c.Ar, c.Sources))),
         };
-        var ids = work.Sentences.Select(s => s.Id).ToList();
+        var ids = sentences.Select(s => s.Id).ToList();
         StageCallResult<MergeOutput> result;
+        var notes = StageNotes.None;
         try
         {
             result = await CallAsync<MergeOutput>(StageNames.Merge, input, output => StageValidator.Merge(ids, output), cancellationToken).ConfigureAwait(false);
         }
-        catch (Engines.EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
+        catch (EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
         {
             // The summary is lost, not the article: its chunk claims stand in below.
             if (StageErrorCodes.IsWithheld(ex.Code))
             {
-                var changes = new ArticleChanges();
-                RecordFiltered(work, changes, StageNames.Merge, "summary", [], ex);
-                changes.ApplyTo(work);
+                notes = new StageNotes([], [], [Withheld(article, StageNames.Merge, "summary", [], ex)]);
             }
 
             result = new StageCallResult<MergeOutput>(null, [ex.Message], Repaired: false);
@@ -252,23 +284,16 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
 
         if (!result.IsValid)
         {
-            work.Failures.Add(new Failure(work.Article.Id, StageNames.Merge, "summary", string.Join("; ", result.Errors)));
+            notes = notes.Then(StageNotes.Of(new Failure(article.Id, StageNames.Merge, "summary", string.Join("; ", result.Errors))));
         }
 
         // Even an invalid merge keeps the valid claims: the chunk claims stand in when merge gave none that validate.
-        var merged = result.Output?.Claims.Where(c => StageValidator.Claims(ids, [c]).Count == 0).ToList() ?? [];
-        work.Summary = result.IsValid ? result.Output : null;
-        var text = work.Sentences.ToDictionary(s => s.Id, s => s.Text, StringComparer.Ordinal);
-        var final = merged.Count > 0 ? merged : claims;
-        for (var i = 0; i < final.Count; i++)
-        {
-            var claim = final[i];
-            var cited = claim.Sources.Select(s => text[s]).ToList();
-            var flags = NumberExtractor.Unsupported(claim.En + " " + claim.Ar, cited)
-                .Select(n => new Flag(FlagCodes.UnsupportedNumber, Severities.Error, $"{n.Text} does not occur in the cited sentences {string.Join(", ", claim.Sources)}"))
-                .ToList();
-            work.Claims.Add(new Claim(ClaimId(i), claim.En, claim.Ar, claim.Sources, flags));
-        }
+        var merged = result.IsValid ? result.Output!.Claims : result.Output?.Claims.Where(c => StageValidator.Claims(ids, [c]).Count == 0).ToList() ?? [];
+        var text = sentences.ToDictionary(s => s.Id, s => s.Text, StringComparer.Ordinal);
+        var final = (merged.Count > 0 ? merged : claims)
+            .Select((claim, i) => new Claim(ClaimId(i), claim.En, claim.Ar, claim.Sources, NumberCheck.Flags(claim, text)))
+            .ToList();
+        return new ArticleSummary(result.IsValid ? result.Output : null, final, notes, null);
     }
 
     private async Task<StageCallResult<T>> CallAsync<T>(string stage, JsonObject input, Func<T, IReadOnlyList<string>> validate, CancellationToken cancellationToken)

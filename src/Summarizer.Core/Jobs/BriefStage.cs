@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using System.Text.Json.Nodes;
 using Summarizer.Core.Engines;
 using Summarizer.Core.Planning;
@@ -14,7 +15,7 @@ namespace Summarizer.Core.Jobs;
 public sealed class BriefStage(StageCallers callers, IJobProgress progress)
 {
     /// <summary>Briefs the articles that have claims, each with its first claims; null when none has any.</summary>
-    public async Task<BriefResult?> RunAsync(IReadOnlyList<ArticleWork> works, int claimsPerArticle, CancellationToken cancellationToken)
+    public async Task<BriefResult?> RunAsync(IReadOnlyList<ArticleResult> works, int claimsPerArticle, CancellationToken cancellationToken)
     {
         var ready = works.Where(w => w.Claims.Count > 0).ToList();
         if (ready.Count == 0)
@@ -48,6 +49,3 @@ public sealed class BriefStage(StageCallers callers, IJobProgress progress)
         }
     }
 }
-
-/// <summary>The briefing stage's outcome.</summary>
-public sealed record BriefResult(BriefOutput? Output, IReadOnlyList<Failure> Failures);

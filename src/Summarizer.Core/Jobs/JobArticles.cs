@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Store;
 
@@ -11,7 +12,7 @@ namespace Summarizer.Core.Jobs;
 /// <param name="Planned">The articles to run (or that were rejected) from the current plan.</param>
 /// <param name="Kept">Finished articles read back from the job folder because their input changed or disappeared.</param>
 /// <param name="Unplanned">The outcome of every article not in <paramref name="Planned"/>.</param>
-internal sealed record JobArticles(IReadOnlyList<ArticlePlan> Planned, IReadOnlyList<ArticleWork> Kept, IReadOnlyList<JobArticleStatus> Unplanned)
+internal sealed record JobArticles(IReadOnlyList<ArticlePlan> Planned, IReadOnlyList<ArticleResult> Kept, IReadOnlyList<JobArticleStatus> Unplanned)
 {
     /// <summary>The reason recorded for an article whose input file changed since the job started.</summary>
     public const string InputChanged = "input changed since the job started";
@@ -49,7 +50,7 @@ internal sealed record JobArticles(IReadOnlyList<ArticlePlan> Planned, IReadOnly
             progress.Message($"{inputs.Display(added.Ingest.Path)}: added since the job started; not part of this job (rerun to include it)");
         }
 
-        var kept = new List<ArticleWork>();
+        var kept = new List<ArticleResult>();
         var unplanned = new List<JobArticleStatus>();
         foreach (var (id, problem) in problems)
         {

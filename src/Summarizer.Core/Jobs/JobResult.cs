@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using Summarizer.Core.Stages;
 using Summarizer.Core.EngineSetup;
 
@@ -17,8 +18,5 @@ public sealed record JobResult(
     public string? Parent { get; init; }
 
     /// <summary>Gets the QA findings of the job's written articles, or null when none was written.</summary>
-    public Quality.QaReport? Qa { get; init; }
+    public QaReport? Qa { get; init; }
 }
-
-/// <summary>An article's outcome in a job.</summary>
-public sealed record JobArticleStatus(string Id, string Path, string Status, string? Reason);

@@ -1,3 +1,5 @@
+using Summarizer.Core.Files;
+using Summarizer.Core.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -223,23 +225,25 @@ public sealed class JobRunner(
             store.SaveArticle(jobId, article.Id, shown, article.IsAccepted ? JobStatuses.Running : JobStatuses.Rejected, article.Ingest.Message, run.Inputs.Sha256(shown));
         }
 
-        var works = articles.Planned.Where(a => a.IsAccepted).Select(a => new ArticleWork(a.Ingest.Article! with { Path = run.Inputs.Display(a.Ingest.Article!.Path) }, a.Sentences, a.Chunks)).ToList();
-        progress.Started(works.Count, run.Plan.Plan.Calls);
+        var accepted = articles.Planned.Where(a => a.IsAccepted).ToList();
+        progress.Started(accepted.Count, run.Plan.Plan.Calls);
         var pipeline = new ArticlePipeline(callers, run.Glossary, progress, request.OnFilter ?? FilterPolicy.Mark, chunking.Value.ContextSentences);
         var cancelled = false;
         BriefResult? brief = null;
-        var articleTasks = works.Select(async work =>
+
+        // Each article's data files are written as soon as it finishes, so a stopped job keeps it; its page waits for QA.
+        var articleTasks = accepted.Select(async plan =>
         {
-            await pipeline.RunAsync(work, cancellationToken).ConfigureAwait(false);
-            writer.WriteArticle(jobDirectory, context, work);
-            work.Written = true;
-            progress.ArticleFinished(work.Article.Id, work.Status, work.Reason);
+            var article = plan.Ingest.Article! with { Path = run.Inputs.Display(plan.Ingest.Article!.Path) };
+            var result = await pipeline.RunAsync(article, plan.Sentences, plan.Chunks, cancellationToken).ConfigureAwait(false);
+            writer.WriteArticle(jobDirectory, context, result);
+            progress.ArticleFinished(result.Article.Id, result.Status, result.Reason);
+            return result;
         }).ToList();
-        var allWorks = works.Concat(articles.Kept).ToList();
         try
         {
             await Task.WhenAll(articleTasks).ConfigureAwait(false);
-            brief = await new BriefStage(callers, progress).RunAsync(allWorks, jobOptions.Value.BriefClaimsPerArticle, cancellationToken).ConfigureAwait(false);
+            brief = await new BriefStage(callers, progress).RunAsync(Finished(articleTasks, articles.Kept), jobOptions.Value.BriefClaimsPerArticle, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -250,28 +254,28 @@ public sealed class JobRunner(
             await Task.WhenAll(articleTasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
         }
 
-        var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
-        var statuses = articles.Planned.Select(a => Status(a, run.Inputs, byId, cancelled)).Concat(articles.Unplanned).ToList();
+        var written = Finished(articleTasks, articles.Kept);
+        var byId = written.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
+        var statuses = articles.Planned.Select(a => Status(a, run.Inputs, byId)).Concat(articles.Unplanned).ToList();
         var snapshot = usage.Snapshot();
         var cost = estimator.Cost(engine.Options.Model.Length > 0 ? engine.Options.Model : engine.Options.Deployment, snapshot.Sum(s => s.InputTokens), snapshot.Sum(s => s.OutputTokens));
         var status = cancelled ? JobStatuses.Cancelled : OverallStatus(statuses, brief);
         if (brief is not null)
         {
-            writer.WriteBriefing(jobDirectory, context, allWorks, brief);
+            writer.WriteBriefing(jobDirectory, context, written, brief);
         }
 
-        writer.WriteManifest(jobDirectory, context, run.Plan.Plan, allWorks, statuses, snapshot, cost, status, brief, clock.GetUtcNow());
-        var written = allWorks.Where(w => w.Written).ToList();
-        Quality.QaReport? qa = null;
+        writer.WriteManifest(jobDirectory, context, run.Plan.Plan, written, statuses, snapshot, cost, status, brief, clock.GetUtcNow());
+        QaReport? qa = null;
         if (written.Count > 0)
         {
-            // Job-wide checks (length outliers need every article) run once the job's files are all written; the pages
-            // are then drawn again with the findings, and the index links them all.
-            qa = Quality.QaChecks.Run(jobDirectory);
-            AtomicFile.WriteAllText(new JobFolder(jobDirectory).File(JobFolder.Qa), OutputJson.Serialize(qa));
-            foreach (var work in written)
+            // QA runs once on what the job made, in memory (length outliers need every article); each page is then
+            // drawn once, with its findings, and the index links them all.
+            qa = Quality.QaChecks.Run(jobId, written.Select(w => JobWriter.Files(context, w)).ToList());
+            new JobFolder(jobDirectory).WriteJson(JobFolder.Qa, qa);
+            foreach (var article in written)
             {
-                writer.WriteSideBySide(jobDirectory, context, work, qa.Findings.Where(f => f.Article == work.Article.Id).ToList());
+                writer.WriteSideBySide(jobDirectory, context, article, qa.Findings.Where(f => f.Article == article.Article.Id).ToList());
             }
 
             if (parent is not null && !cancelled)
@@ -289,6 +293,10 @@ public sealed class JobRunner(
 
         return new JobResult(jobId, jobDirectory, engine, status, statuses, snapshot, cost) { Parent = parent, Qa = qa };
     }
+
+    /// <summary>The articles whose files are written: those this run finished, in plan order, then those kept from before.</summary>
+    private static List<ArticleResult> Finished(IEnumerable<Task<ArticleResult>> tasks, IReadOnlyList<ArticleResult> kept) =>
+        tasks.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).Concat(kept).ToList();
 
     /// <summary>A re-run's folder gets its diff against the job it re-runs, so its index can link the comparison.</summary>
     private void WriteDiff(JobStore store, string parent, string jobDirectory, IJobProgress progress)
@@ -309,7 +317,7 @@ public sealed class JobRunner(
         }
     }
 
-    private static JobArticleStatus Status(ArticlePlan plan, JobInputs inputs, Dictionary<string, ArticleWork> works, bool cancelled)
+    private static JobArticleStatus Status(ArticlePlan plan, JobInputs inputs, Dictionary<string, ArticleResult> finished)
     {
         var path = inputs.Display(plan.Ingest.Path);
         if (!plan.IsAccepted)
@@ -317,10 +325,10 @@ public sealed class JobRunner(
             return new JobArticleStatus(plan.Id, path, JobStatuses.Rejected, plan.Ingest.Message);
         }
 
-        var work = works[plan.Id];
-        return cancelled && !work.Written
-            ? new JobArticleStatus(plan.Id, path, JobStatuses.Cancelled, "stopped before it finished")
-            : new JobArticleStatus(plan.Id, path, work.Status, work.Reason);
+        // Every article task has settled here: one that did not finish was stopped.
+        return finished.TryGetValue(plan.Id, out var article)
+            ? new JobArticleStatus(plan.Id, path, article.Status, article.Reason)
+            : new JobArticleStatus(plan.Id, path, JobStatuses.Cancelled, "stopped before it finished");
     }
 
     private static string OverallStatus(IReadOnlyList<JobArticleStatus> articles, BriefResult? brief)
@@ -339,21 +347,4 @@ public sealed class JobRunner(
         builder.Services.AddSingleton<IChatCompletionService>(engine.Service);
         return builder.Build();
     }
-}
-
-
-
-/// <summary>What every output of a job records about how it was made.</summary>
-public sealed record JobContext(
-    string JobId,
-    DateTimeOffset Created,
-    ResolvedEngine Engine,
-    IReadOnlyList<StagePrompt> Prompts,
-    Glossary Glossary,
-    int ChunkTokens,
-    int ContextSentences,
-    int Concurrency)
-{
-    /// <summary>Gets the job this one re-runs, if any.</summary>
-    public string? Parent { get; init; }
 }

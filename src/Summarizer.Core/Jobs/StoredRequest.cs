@@ -1,6 +1,6 @@
+using Summarizer.Core.Files;
 using System.Text.Json;
 using Summarizer.Core.Engines;
-using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Jobs;
 

@@ -1,3 +1,4 @@
+using Summarizer.Core.Files;
 namespace Summarizer.Core.Outputs;
 
 /// <summary>
@@ -61,4 +62,66 @@ public sealed record JobFolder(string Path)
 
     /// <summary>Gets a value indicating whether the folder holds a job (its manifest is there).</summary>
     public bool HasManifest => System.IO.File.Exists(File(Manifest));
+
+    /// <summary>Gets the ids of the articles that have a folder in the job, in ordinal order.</summary>
+    public IReadOnlyList<string> ArticleIds()
+    {
+        var root = System.IO.Path.Combine(Path, Articles);
+        return Directory.Exists(root)
+            ? Directory.GetDirectories(root).Select(d => System.IO.Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToList()
+            : [];
+    }
+
+    /// <summary>Reads an article's <c>translation.json</c> and <c>claims.json</c>; null when either is missing or damaged.</summary>
+    public WrittenArticle? ReadArticle(string articleId)
+    {
+        var translation = ReadOrNull<TranslationFile>(ArticleFile(articleId, Translation));
+        var claims = ReadOrNull<ClaimsFile>(ArticleFile(articleId, Claims));
+        return translation is null || claims is null ? null : new WrittenArticle(translation, claims);
+    }
+
+    /// <summary>Writes an article's <c>translation.json</c> and <c>claims.json</c>.</summary>
+    public void WriteArticle(WrittenArticle article)
+    {
+        AtomicFile.WriteAllText(ArticleFile(article.Translation.Article, Translation), OutputJson.Serialize(article.Translation));
+        AtomicFile.WriteAllText(ArticleFile(article.Claims.Article, Claims), OutputJson.Serialize(article.Claims));
+    }
+
+    /// <summary>Reads <c>manifest.json</c>.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The file is not a manifest.</exception>
+    public Manifest ReadManifest() =>
+        System.Text.Json.JsonSerializer.Deserialize<Manifest>(System.IO.File.ReadAllText(File(Manifest)), OutputJson.Options)
+        ?? throw new System.Text.Json.JsonException($"{File(Manifest)} is empty");
+
+    /// <summary>Reads <c>qa.json</c>; null when the job has none.</summary>
+    public QaReport? ReadQa() => ReadOrNull<QaReport>(File(Qa));
+
+    /// <summary>Writes a JSON file at the top of the job folder (one of the names above) from its record.</summary>
+    public void WriteJson<T>(string name, T value) => AtomicFile.WriteAllText(File(name), OutputJson.Serialize(value));
+
+    /// <summary>Writes a text file (page, Markdown) at the top of the job folder.</summary>
+    public void WriteText(string name, string text) => AtomicFile.WriteAllText(File(name), text);
+
+    /// <summary>Writes one of an article's text files (page, Markdown).</summary>
+    public void WriteArticleText(string articleId, string name, string text) => AtomicFile.WriteAllText(ArticleFile(articleId, name), text);
+
+    /// <summary>Reads a JSON file through the record it was written from; null when it is missing or damaged by hand.</summary>
+    private static T? ReadOrNull<T>(string path)
+        where T : class
+    {
+        if (!System.IO.File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<T>(System.IO.File.ReadAllText(path), OutputJson.Options);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Summarizer.Core.Files;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,6 @@ using Summarizer.Core.Planning;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
-using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Prompts;
 

@@ -1,5 +1,5 @@
+using Summarizer.Core.Files;
 using System.Text.Json;
-using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Prompts;
 

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Summarizer.Core.Ingest;
-using Summarizer.Core.Jobs;
 using Summarizer.Core.Validation;
 using Summarizer.Core.Outputs;
 
@@ -33,31 +31,39 @@ public static partial class QaChecks
     /// <summary>Quotes or brackets do not pair up.</summary>
     public const string Unbalanced = "unbalanced_marks";
 
-    /// <summary>Runs the checks over a job folder.</summary>
+    /// <summary>Runs the checks over a job folder's articles, read through the records they were written from.</summary>
     public static QaReport Run(string jobDirectory, double lengthSigmas = 2.5)
     {
-        var job = JobSnapshot.Read(jobDirectory);
+        var folder = new JobFolder(jobDirectory);
+        return Run(folder.ReadManifest().JobId, folder.ArticleIds().Select(folder.ReadArticle).OfType<WrittenArticle>().ToList(), lengthSigmas);
+    }
+
+    /// <summary>Runs the checks over a job's articles (in memory, before or after they are written).</summary>
+    public static QaReport Run(string jobId, IReadOnlyList<WrittenArticle> articles, double lengthSigmas = 2.5)
+    {
+        var ordered = articles.OrderBy(a => a.Translation.Article, StringComparer.Ordinal).ToList();
         var findings = new List<QaFinding>();
         var ratios = new List<(string Article, string Id, double Ratio)>();
-        foreach (var (articleId, article) in job.Articles.OrderBy(a => a.Key, StringComparer.Ordinal))
+        foreach (var article in ordered)
         {
-            foreach (var (id, (ar, en)) in article.Sentences)
+            var articleId = article.Translation.Article;
+            foreach (var sentence in article.Translation.Sentences)
             {
-                findings.AddRange(Sentence(articleId, id, ar, en));
-                if (!string.IsNullOrWhiteSpace(en))
+                findings.AddRange(Sentence(articleId, sentence.Id, sentence.Ar, sentence.En));
+                if (!string.IsNullOrWhiteSpace(sentence.En))
                 {
-                    ratios.Add((articleId, id, (double)en.Length / Math.Max(1, ar.Length)));
+                    ratios.Add((articleId, sentence.Id, (double)sentence.En.Length / Math.Max(1, sentence.Ar.Length)));
                 }
             }
 
-            findings.AddRange(RaisedFlags(new JobFolder(jobDirectory).Article(articleId)));
+            findings.AddRange(RaisedFlags(article));
         }
 
         findings.AddRange(LengthOutliers(ratios, lengthSigmas));
-        findings.AddRange(NameVariants.Check(job.Articles.OrderBy(a => a.Key, StringComparer.Ordinal)
-            .SelectMany(a => a.Value.Sentences.Where(s => s.Value.En is not null).Select(s => (a.Key, s.Key, s.Value.Ar, s.Value.En!)))));
+        findings.AddRange(NameVariants.Check(ordered
+            .SelectMany(a => a.Translation.Sentences.Where(s => s.En is not null).Select(s => (a.Translation.Article, s.Id, s.Ar, s.En!)))));
         return new QaReport(
-            job.JobId,
+            jobId,
             findings.Count(f => f.Severity == Severities.Error),
             findings.Count(f => f.Severity == Severities.Warning),
             findings.Count(f => f.Severity == Severities.Note),
@@ -135,21 +141,12 @@ public static partial class QaChecks
         }
     }
 
-    /// <summary>Flags the job raised while it ran (glossary, content filter, failed translation, unsupported numbers in claims).</summary>
-    private static List<QaFinding> RaisedFlags(string folder)
-    {
-        using var translation = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, JobFolder.Translation)));
-        using var claims = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, JobFolder.Claims)));
-        var article = translation.RootElement.GetProperty("article").GetString()!;
-        var sentenceFlags = translation.RootElement.GetProperty("sentences").EnumerateArray()
-            .SelectMany(s => s.GetProperty("flags").EnumerateArray().Select(f => (Item: s.GetProperty("id").GetString()!, Flag: f)));
-        var claimFlags = claims.RootElement.GetProperty("claims").EnumerateArray()
-            .SelectMany(c => c.GetProperty("flags").EnumerateArray().Select(f => (Item: c.GetProperty("id").GetString()!, Flag: f)));
-        return sentenceFlags.Concat(claimFlags)
-            .Where(x => x.Flag.GetProperty("code").GetString() != FlagCodes.TranslationFailed)
-            .Select(x => new QaFinding(article, x.Item, x.Flag.GetProperty("code").GetString()!, x.Flag.GetProperty("severity").GetString()!, x.Flag.GetProperty("message").GetString()!))
-            .ToList();
-    }
+    /// <summary>Flags the job raised while it ran (glossary, content filter, unsupported numbers in claims); a failed translation is reported elsewhere.</summary>
+    private static IEnumerable<QaFinding> RaisedFlags(WrittenArticle article) =>
+        article.Translation.Sentences.SelectMany(s => (s.Flags ?? []).Select(f => (Item: s.Id, Flag: f)))
+            .Concat(article.Claims.Claims.SelectMany(c => c.Flags.Select(f => (Item: c.Id, Flag: f))))
+            .Where(x => x.Flag.Code != FlagCodes.TranslationFailed)
+            .Select(x => new QaFinding(article.Translation.Article, x.Item, x.Flag.Code, x.Flag.Severity, x.Flag.Message));
 
     private static IEnumerable<string> UnbalancedMarks(string text)
     {

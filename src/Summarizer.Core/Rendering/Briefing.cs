@@ -1,4 +1,4 @@
-using Summarizer.Core.Jobs;
+using Summarizer.Core.Outputs;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Validation;
 
@@ -14,7 +14,7 @@ public sealed class Briefing
     private readonly Dictionary<string, BriefingSource> _sources = new(StringComparer.Ordinal);
     private readonly List<BriefingSource> _numbered = [];
 
-    private Briefing(BriefOutput? output, IReadOnlyList<ArticleWork> works, IReadOnlyList<Failure> briefFailures)
+    private Briefing(BriefOutput? output, IReadOnlyList<ArticleResult> works, IReadOnlyList<Failure> briefFailures)
     {
         Title = output?.Title is { Length: > 0 } title ? title : "Briefing";
         Sections = output?.Sections ?? [];
@@ -50,7 +50,7 @@ public sealed class Briefing
     public IReadOnlyList<FlaggedClaim> FlaggedClaims { get; }
 
     /// <summary>Builds the briefing of a job from its articles and the brief stage's result.</summary>
-    public static Briefing Build(IReadOnlyList<ArticleWork> works, BriefResult brief)
+    public static Briefing Build(IReadOnlyList<ArticleResult> works, BriefResult brief)
     {
         var briefing = new Briefing(brief.Output, works, brief.Failures);
         var byArticle = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
@@ -72,7 +72,7 @@ public sealed class Briefing
     /// <summary>Gets the cited sentences of a citation marker or conflict, numbered.</summary>
     public IReadOnlyList<BriefingSource> Cited(IReadOnlyList<string> sources) => [.. sources.Select(s => _sources[s])];
 
-    private static BriefingSource Resolve(int number, string source, Dictionary<string, ArticleWork> works)
+    private static BriefingSource Resolve(int number, string source, Dictionary<string, ArticleResult> works)
     {
         var (article, sentence) = Citations.Split(source);
         if (article is null || !works.TryGetValue(article, out var work) || work.Sentences.FirstOrDefault(s => s.Id == sentence) is not { } found)

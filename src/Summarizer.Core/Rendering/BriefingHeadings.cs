@@ -1,4 +1,4 @@
-using Summarizer.Core.Jobs;
+using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Rendering;
 

@@ -1,7 +1,7 @@
+using Summarizer.Core.Files;
+using Summarizer.Core.Evaluation;
 using System.Globalization;
 using System.Text;
-using Summarizer.Core.Jobs;
-using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Rendering;
 

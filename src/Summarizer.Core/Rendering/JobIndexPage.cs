@@ -1,5 +1,3 @@
-using Summarizer.Core.Jobs;
-using Summarizer.Core.Quality;
 using Summarizer.Core.Validation;
 using Summarizer.Core.Outputs;
 
@@ -23,7 +21,7 @@ public static class JobIndexPage
     /// <param name="qa">The job's QA findings.</param>
     /// <param name="hasBriefing">Whether the briefing was written.</param>
     /// <param name="hasDiff">Whether the folder holds a diff against the job this one re-runs.</param>
-    public static string Render(Provenance provenance, IReadOnlyList<ArticleWork> works, IReadOnlyList<JobArticleStatus> articles, QaReport qa, bool hasBriefing, bool hasDiff = false)
+    public static string Render(Provenance provenance, IReadOnlyList<ArticleResult> works, IReadOnlyList<JobArticleStatus> articles, QaReport qa, bool hasBriefing, bool hasDiff = false)
     {
         var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
         var counts = qa.Findings.CountBy(f => (f.Article, f.Severity)).ToDictionary();

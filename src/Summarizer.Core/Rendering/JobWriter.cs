@@ -1,5 +1,4 @@
 using System.Text;
-using Summarizer.Core.Jobs;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Outputs;
@@ -9,46 +8,57 @@ namespace Summarizer.Core.Rendering;
 /// <summary>Writes a job's files (atomically): per article, the briefing, and the manifest.</summary>
 public sealed class JobWriter
 {
-    /// <summary>Writes <c>translation.json</c>, <c>claims.json</c>, <c>summary.md</c> and <c>side-by-side.html</c>.</summary>
-    public void WriteArticle(string jobDirectory, JobContext context, ArticleWork work)
+    /// <summary>The records an article's <c>translation.json</c> and <c>claims.json</c> are written from.</summary>
+    public static WrittenArticle Files(JobContext context, ArticleResult article)
     {
         var provenance = Provenance.From(context);
-        var folder = new JobFolder(jobDirectory).Article(work.Article.Id);
-        var sentences = work.Sentences
-            .Select(s => new TranslatedSentence(s.Id, s.Text, work.English.GetValueOrDefault(s.Id), s.Start, s.Length, s.Paragraph, work.SentenceFlags.GetValueOrDefault(s.Id) ?? []))
+        var sentences = article.Sentences
+            .Select(s => new TranslatedSentence(s.Id, s.Text, article.English.GetValueOrDefault(s.Id), s.Start, s.Length, s.Paragraph, article.FlagsOf(s.Id))
+            {
+                Origin = article.Origins.GetValueOrDefault(s.Id),
+            })
             .ToList();
-        AtomicFile.WriteAllText(
-            Path.Combine(folder, JobFolder.Translation),
-            OutputJson.Serialize(new TranslationFile(work.Article.Id, work.Article.Path, work.Article.Title, work.Article.Source, work.Article.Section, sentences, provenance)));
-        AtomicFile.WriteAllText(
-            Path.Combine(folder, JobFolder.Claims),
-            OutputJson.Serialize(new ClaimsFile(
-                work.Article.Id, work.Status, work.Reason, work.Summary?.HeadlineEn, work.Summary?.HeadlineAr, work.Summary?.SummaryEn, work.Summary?.SummaryAr,
-                work.Claims, work.Failures, provenance)));
-        AtomicFile.WriteAllText(Path.Combine(folder, JobFolder.Summary), SummaryMarkdown(work, provenance));
-        AtomicFile.WriteAllText(Path.Combine(folder, JobFolder.SideBySide), SideBySidePage.Render(work, provenance));
+        var summary = article.Summary;
+        return new WrittenArticle(
+            new TranslationFile(article.Article.Id, article.Article.Path, article.Article.Title, article.Article.Source, article.Article.Section, sentences, provenance),
+            new ClaimsFile(
+                article.Article.Id, article.Status, article.Reason, summary?.HeadlineEn, summary?.HeadlineAr, summary?.SummaryEn, summary?.SummaryAr,
+                article.Claims, article.Failures, provenance));
     }
 
-    /// <summary>Writes an article's <c>side-by-side.html</c> again with the job-wide QA findings.</summary>
-    public void WriteSideBySide(string jobDirectory, JobContext context, ArticleWork work, IReadOnlyList<Quality.QaFinding> findings) =>
-        AtomicFile.WriteAllText(
-            new JobFolder(jobDirectory).ArticleFile(work.Article.Id, JobFolder.SideBySide),
-            SideBySidePage.Render(work, Provenance.From(context), findings, File.Exists(Path.Combine(jobDirectory, JobLinks.BriefingPage))));
+    /// <summary>
+    /// Writes an article's data files (<c>translation.json</c>, <c>claims.json</c>) and <c>summary.md</c> as soon as it
+    /// finishes, so a stopped job keeps it; its page is drawn once, with the job's QA, by <see cref="WriteSideBySide"/>.
+    /// </summary>
+    public void WriteArticle(string jobDirectory, JobContext context, ArticleResult article)
+    {
+        var folder = new JobFolder(jobDirectory);
+        folder.WriteArticle(Files(context, article));
+        folder.WriteArticleText(article.Article.Id, JobFolder.Summary, SummaryMarkdown(article, Provenance.From(context)));
+    }
+
+    /// <summary>Writes an article's <c>side-by-side.html</c> with the job-wide QA findings.</summary>
+    public void WriteSideBySide(string jobDirectory, JobContext context, ArticleResult article, IReadOnlyList<QaFinding> findings)
+    {
+        var folder = new JobFolder(jobDirectory);
+        folder.WriteArticleText(article.Article.Id, JobFolder.SideBySide, SideBySidePage.Render(article, Provenance.From(context), findings, File.Exists(folder.File(JobFolder.BriefingPage))));
+    }
 
     /// <summary>Writes <c>index.html</c>: every article with its status, QA counts and links to its files.</summary>
-    public void WriteIndex(string jobDirectory, JobContext context, IReadOnlyList<ArticleWork> works, IReadOnlyList<JobArticleStatus> articles, Quality.QaReport qa) =>
-        AtomicFile.WriteAllText(
-            Path.Combine(jobDirectory, JobLinks.Index),
+    public void WriteIndex(string jobDirectory, JobContext context, IReadOnlyList<ArticleResult> works, IReadOnlyList<JobArticleStatus> articles, QaReport qa) =>
+        new JobFolder(jobDirectory).WriteText(
+            JobFolder.Index,
             JobIndexPage.Render(
-                Provenance.From(context), works, articles, qa, File.Exists(Path.Combine(jobDirectory, JobLinks.BriefingPage)), File.Exists(Path.Combine(jobDirectory, JobLinks.DiffPage))));
+                Provenance.From(context), works, articles, qa, File.Exists(Path.Combine(jobDirectory, JobFolder.BriefingPage)), File.Exists(Path.Combine(jobDirectory, JobFolder.DiffPage))));
 
     /// <summary>Writes <c>briefing.md</c> and <c>briefing.html</c>: every citation points at the Arabic sentence it rests on.</summary>
-    public void WriteBriefing(string jobDirectory, JobContext context, IReadOnlyList<ArticleWork> works, BriefResult brief)
+    public void WriteBriefing(string jobDirectory, JobContext context, IReadOnlyList<ArticleResult> works, BriefResult brief)
     {
         var provenance = Provenance.From(context);
         var briefing = Briefing.Build(works, brief);
-        AtomicFile.WriteAllText(Path.Combine(jobDirectory, JobLinks.BriefingMarkdown), BriefingMarkdown.Render(briefing, provenance));
-        AtomicFile.WriteAllText(Path.Combine(jobDirectory, JobLinks.BriefingPage), BriefingPage.Render(briefing, provenance));
+        var folder = new JobFolder(jobDirectory);
+        folder.WriteText(JobFolder.BriefingMarkdown, BriefingMarkdown.Render(briefing, provenance));
+        folder.WriteText(JobFolder.BriefingPage, BriefingPage.Render(briefing, provenance));
     }
 
     /// <summary>Writes <c>manifest.json</c>: how the job was made, what it spent, and what became of every article.</summary>
@@ -56,7 +66,7 @@ public sealed class JobWriter
         string jobDirectory,
         JobContext context,
         JobPlan plan,
-        IReadOnlyList<ArticleWork> works,
+        IReadOnlyList<ArticleResult> works,
         IReadOnlyList<JobArticleStatus> articles,
         IReadOnlyList<StageUsageSnapshot> usage,
         decimal? cost,
@@ -74,7 +84,7 @@ public sealed class JobWriter
             Provenance.From(context),
             context.Engine.Credential,
             articles.Select(a => byId.TryGetValue(a.Id, out var w)
-                ? new ManifestArticle(a.Id, a.Path, a.Status, a.Reason, w.Sentences.Count, w.Chunks.Count, w.English.Count, w.Claims.Count,
+                ? new ManifestArticle(a.Id, a.Path, a.Status, a.Reason, w.Sentences.Count, w.Chunks, w.English.Count, w.Claims.Count,
                     w.SentenceFlags.Values.Sum(f => f.Count) + w.Claims.Sum(c => c.Flags.Count), w.Failures)
                 : new ManifestArticle(a.Id, a.Path, a.Status, a.Reason, 0, 0, 0, 0, 0, [])).ToList(),
             usage.Select(u => new ManifestStage(u.Stage, u.Calls, u.Reused, u.Repairs, u.Failed, u.Filtered, u.Splits, u.InputTokens, u.OutputTokens, (long)u.Elapsed.TotalMilliseconds)).ToList(),
@@ -88,10 +98,10 @@ public sealed class JobWriter
                     context.Engine.Pool.Select(d => new ManifestDeployment(d.Name, d.Calls, d.Throttled, d.Failed)).ToList())
                 : null,
             brief?.Output is not null);
-        AtomicFile.WriteAllText(new JobFolder(jobDirectory).File(JobFolder.Manifest), OutputJson.Serialize(manifest));
+        new JobFolder(jobDirectory).WriteJson(JobFolder.Manifest, manifest);
     }
 
-    private static string SummaryMarkdown(ArticleWork work, Provenance provenance)
+    private static string SummaryMarkdown(ArticleResult work, Provenance provenance)
     {
         var md = new StringBuilder();
         var summary = work.Summary;
@@ -138,36 +148,3 @@ public sealed class JobWriter
         return md.ToString();
     }
 }
-
-/// <summary>The content of <c>manifest.json</c>.</summary>
-public sealed record Manifest(
-    string JobId,
-    string? Parent,
-    DateTimeOffset Created,
-    DateTimeOffset Finished,
-    string Status,
-    Provenance Provenance,
-    string CredentialSource,
-    IReadOnlyList<ManifestArticle> Articles,
-    IReadOnlyList<ManifestStage> Stages,
-    ManifestUsage Usage,
-    IReadOnlyDictionary<string, int> Flags,
-    IReadOnlyList<Failure> Failures,
-    IReadOnlyList<FilteredItem> Filtered,
-    ManifestResilience? Resilience,
-    bool Briefing);
-
-/// <summary>What the resilience pipeline did: attempts sent, retries, 429s, timeouts, 5xx or no response, circuit openings, injected faults.</summary>
-public sealed record ManifestResilience(long Attempts, long Retries, long Throttled, long Timeouts, long ServerErrors, long CircuitOpened, long ChaosFaults, IReadOnlyList<ManifestDeployment> Deployments);
-
-/// <summary>How much traffic one deployment of the pool served, and how often it was throttled or failed.</summary>
-public sealed record ManifestDeployment(string Name, long Calls, long Throttled, long Failed);
-
-/// <summary>An article in the manifest.</summary>
-public sealed record ManifestArticle(string Id, string Path, string Status, string? Reason, int Sentences, int Chunks, int Translated, int Claims, int Flags, IReadOnlyList<Failure> Failures);
-
-/// <summary>What a stage spent: <see cref="Calls"/> paid (repairs included), <see cref="Reused"/> answers served from the cache.</summary>
-public sealed record ManifestStage(string Stage, int Calls, int Reused, int Repairs, int Failed, int Filtered, int Splits, long InputTokens, long OutputTokens, long ElapsedMs);
-
-/// <summary>What the job spent.</summary>
-public sealed record ManifestUsage(int Calls, long InputTokens, long OutputTokens, decimal? CostUsd);

@@ -1,5 +1,5 @@
+using Summarizer.Core.Outputs;
 using System.Text;
-using Summarizer.Core.Jobs;
 
 namespace Summarizer.Core.Rendering;
 
@@ -102,14 +102,14 @@ public static class SideBySidePage
     public static string ContentSecurityPolicy => $"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{ScriptHash}'";
 
     /// <summary>Renders the page.</summary>
-    public static string Render(ArticleWork work, Provenance provenance) => Render(work, provenance, [], linkBriefing: false);
+    public static string Render(ArticleResult work, Provenance provenance) => Render(work, provenance, [], linkBriefing: false);
 
     /// <summary>Renders the page with the job-wide QA findings of this article.</summary>
     /// <param name="work">The article's work.</param>
     /// <param name="provenance">How the job was made.</param>
     /// <param name="findings">The article's QA findings.</param>
     /// <param name="linkBriefing">Whether the job has a briefing page to link to (a cancelled job has none).</param>
-    public static string Render(ArticleWork work, Provenance provenance, IReadOnlyList<Quality.QaFinding> findings, bool linkBriefing)
+    public static string Render(ArticleResult work, Provenance provenance, IReadOnlyList<QaFinding> findings, bool linkBriefing)
     {
         // Flags raised while the job ran, plus QA findings that are not already among them.
         var flagsById = work.Sentences.ToDictionary(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core.Segmentation;
@@ -33,7 +32,7 @@ public sealed class SentenceSegmenter(SentenceSplitter splitter, ITokenCounter t
 
         void AddSentence(int start, int end, int paragraph, int count)
         {
-            var id = "s" + (sentences.Count + 1).ToString(CultureInfo.InvariantCulture);
+            var id = SentenceIds.At(sentences.Count);
             sentences.Add(new Sentence(id, start, end - start, text[start..end], paragraph, count));
         }
     }

@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core.Engines;
 using Summarizer.Core.Jobs;

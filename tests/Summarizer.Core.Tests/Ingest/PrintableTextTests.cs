@@ -49,7 +49,7 @@ public class PrintableTextTests
     public void In_json_escapes_format_characters_and_separators_so_the_data_reads_back_the_same()
     {
         var name = "rail\u202Elmth\u2028\U000E0041.txt\n";
-        var json = Summarizer.Core.Outputs.OutputJson.Serialize(new { path = name });
+        var json = Summarizer.Core.Files.OutputJson.Serialize(new { path = name });
 
         var escaped = PrintableText.EscapeJson(json);
 

@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
@@ -50,15 +51,11 @@ public sealed class ArticlePipelineStressTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static async Task<ArticleWork> RunAsync(StageCallers callers, ArticlePlan article, IReadOnlyList<Summarizer.Core.Segmentation.Sentence> sentences, IReadOnlyList<Summarizer.Core.Chunking.Chunk> chunks, Glossary glossary)
-    {
-        var work = new ArticleWork(article.Ingest.Article!, sentences, chunks);
-        await new ArticlePipeline(callers, glossary, NullJobProgress.Instance).RunAsync(work, CancellationToken.None);
-        return work;
-    }
+    private static Task<ArticleResult> RunAsync(StageCallers callers, ArticlePlan article, IReadOnlyList<Summarizer.Core.Segmentation.Sentence> sentences, IReadOnlyList<Summarizer.Core.Chunking.Chunk> chunks, Glossary glossary) =>
+        new ArticlePipeline(callers, glossary, NullJobProgress.Instance).RunAsync(article.Ingest.Article!, sentences, chunks, CancellationToken.None);
 
     /// <summary>Everything the article's files are drawn from, in the order they are written.</summary>
-    private static string Snapshot(ArticleWork work) => string.Join('\n',
+    private static string Snapshot(ArticleResult work) => string.Join('\n',
         work.Claims.Select(c => $"claim {c.Id} {c.En} [{string.Join(",", c.Sources)}] {string.Join(",", c.Flags.Select(f => f.Code))}")
             .Concat(work.Failures.Select(f => $"failure {f.Stage} {f.Item}: {f.Reason}"))
             .Concat(work.SentenceFlags.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value.Select(f => $"flag {p.Key} {f.Code} {f.Message}")))

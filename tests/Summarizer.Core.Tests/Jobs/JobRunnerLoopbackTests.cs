@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using System.Text.Json;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Validation;

@@ -1,3 +1,5 @@
+using Summarizer.Core.Outputs;
+using Summarizer.Core.Evaluation;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core.Jobs;

@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core.Engines;
@@ -51,12 +52,12 @@ public sealed class FileNamesInPagesTests
     private static void AssertNothingActs(string html) => Assert.DoesNotContain(html, c =>
         c != '\n' && (char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format));
 
-    private static ArticleWork Work(string path, string? source)
+    private static ArticleResult Work(string path, string? source)
     {
         var article = new Article("a1", path, "عنوان", "جملة أولى.") { Source = source };
-        var work = new ArticleWork(article, [new Sentence("s1", 0, 10, "جملة أولى.", 1, 4)], []);
-        work.English["s1"] = "First sentence.";
-        return work;
+        return new ArticleResult(
+            article, [new Sentence("s1", 0, 10, "جملة أولى.", 1, 4)], 0, new Dictionary<string, string> { ["s1"] = "First sentence." },
+            new Dictionary<string, IReadOnlyList<Summarizer.Core.Validation.Flag>>(), null, [], [], [], JobStatuses.Done, null);
     }
 
     private static JobContext Context()

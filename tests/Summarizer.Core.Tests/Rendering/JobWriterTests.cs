@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core.Engines;
 using Summarizer.Core.Ingest;
@@ -26,6 +27,7 @@ public sealed class JobWriterTests : IDisposable
         var work = Work();
 
         _writer.WriteArticle(_folder.Path, Context(), work);
+        _writer.WriteSideBySide(_folder.Path, Context(), work, []);
 
         var html = File.ReadAllText(Path.Combine(_folder.Path, "articles", "a1", "side-by-side.html"));
         Assert.DoesNotContain("<script>alert", html, StringComparison.OrdinalIgnoreCase);
@@ -47,7 +49,7 @@ public sealed class JobWriterTests : IDisposable
     public void Claims_carry_their_sources_for_the_page_script_and_qa_findings_mark_rows_flagged()
     {
         var work = Work();
-        var finding = new Summarizer.Core.Quality.QaFinding("a1", "s1", "number_mismatch", "error", "missing in English: 850");
+        var finding = new QaFinding("a1", "s1", "number_mismatch", "error", "missing in English: 850");
 
         var html = SideBySidePage.Render(work, Provenance.From(Context()), [finding], linkBriefing: true);
 
@@ -105,7 +107,7 @@ public sealed class JobWriterTests : IDisposable
     [Fact]
     public void A_failed_article_is_named_in_both_briefing_files_even_without_item_failures()
     {
-        var failed = new ArticleWork(new Article("a2", "a2.txt", "عنوان", "نص."), [], []) { Status = JobStatuses.Failed, Reason = "engine unreachable" };
+        var failed = Result(new Article("a2", "a2.txt", "عنوان", "نص."), [], new Dictionary<string, string>(), null, [], JobStatuses.Failed, "engine unreachable");
 
         var (md, html) = Briefing(new BriefOutput("T", [new BriefSection("S", ["One [a1:s1]."])], []), Work(), failed);
 
@@ -125,24 +127,29 @@ public sealed class JobWriterTests : IDisposable
     }
 
     /// <summary>Writes both briefing files for a brief and returns them.</summary>
-    private (string Markdown, string Html) Briefing(BriefOutput output, params ArticleWork[] works)
+    private (string Markdown, string Html) Briefing(BriefOutput output, params ArticleResult[] works)
     {
         _writer.WriteBriefing(_folder.Path, Context(), works, new BriefResult(output, []));
         return (File.ReadAllText(Path.Combine(_folder.Path, "briefing.md")), File.ReadAllText(Path.Combine(_folder.Path, "briefing.html")));
     }
 
-    private static ArticleWork Work()
+    private static ArticleResult Work()
     {
         const string text = "جملة أولى 850.\n" + Hostile;
         var article = new Article("a1", "a1.txt", "عنوان " + Hostile, text);
         var sentences = new List<Sentence> { new("s1", 0, 14, "جملة أولى 850.", 1, 5), new("s2", 15, Hostile.Length, Hostile, 1, 20) };
-        var work = new ArticleWork(article, sentences, []);
-        work.English["s1"] = "First sentence 850.";
-        work.English["s2"] = Hostile;
-        work.Summary = new MergeOutput("Head " + Hostile, "رأس", "Summary " + Hostile + " [s1].", "ملخص [s1]", []);
-        work.Claims.Add(new Claim("k1", "Claim " + Hostile + " 999", "ادعاء", ["s1"], [new Flag(FlagCodes.UnsupportedNumber, "error", "999 does not occur")]));
-        return work;
+        return Result(
+            article,
+            sentences,
+            new Dictionary<string, string> { ["s1"] = "First sentence 850.", ["s2"] = Hostile },
+            new MergeOutput("Head " + Hostile, "رأس", "Summary " + Hostile + " [s1].", "ملخص [s1]", []),
+            [new Claim("k1", "Claim " + Hostile + " 999", "ادعاء", ["s1"], [new Flag(FlagCodes.UnsupportedNumber, "error", "999 does not occur")])],
+            JobStatuses.Done,
+            null);
     }
+
+    private static ArticleResult Result(Article article, List<Sentence> sentences, Dictionary<string, string> english, MergeOutput? summary, List<Claim> claims, string status, string? reason) =>
+        new(article, sentences, 0, english, new Dictionary<string, IReadOnlyList<Flag>>(), summary, claims, [], [], status, reason);
 
     private static JobContext Context()
     {

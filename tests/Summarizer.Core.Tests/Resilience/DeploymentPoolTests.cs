@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core.Jobs;

@@ -1,9 +1,9 @@
-namespace Summarizer.Core.Quality;
+namespace Summarizer.Core.Outputs;
 
 /// <summary>One QA finding on a sentence or a claim.</summary>
 /// <param name="Article">The article id.</param>
 /// <param name="Item">The sentence id (s4) or claim id (k2).</param>
-/// <param name="Check">The check that fired (see <see cref="QaChecks"/>).</param>
+/// <param name="Check">The check that fired (a constant of the QA checks).</param>
 /// <param name="Severity">error, warning or note.</param>
 /// <param name="Message">What is wrong, for a reviewer.</param>
 public sealed record QaFinding(string Article, string Item, string Check, string Severity, string Message);

@@ -1,6 +1,5 @@
-using Summarizer.Core.Jobs;
 
-namespace Summarizer.Core.Rendering;
+namespace Summarizer.Core.Outputs;
 
 /// <summary>How an output was made: engine, model, prompts with hashes and settings. Written into every output.</summary>
 public sealed record Provenance(

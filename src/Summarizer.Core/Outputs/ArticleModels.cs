@@ -1,10 +1,6 @@
-using Summarizer.Core.Chunking;
-using Summarizer.Core.Ingest;
-using Summarizer.Core.Segmentation;
-using Summarizer.Core.Stages;
 using Summarizer.Core.Validation;
 
-namespace Summarizer.Core.Jobs;
+namespace Summarizer.Core.Outputs;
 
 /// <summary>A summary claim with its id, cited sentences and QA flags.</summary>
 public sealed record Claim(string Id, string En, string Ar, IReadOnlyList<string> Sources, IReadOnlyList<Flag> Flags);
@@ -38,60 +34,6 @@ public static class JobStatuses
     public const string Cancelled = "cancelled";
 }
 
-/// <summary>One article's work: filled in by its pipeline, then written out. Owned by one task at a time.</summary>
-public sealed class ArticleWork(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks)
-{
-    /// <summary>Gets the article.</summary>
-    public Article Article { get; } = article;
-
-    /// <summary>Gets the sentences.</summary>
-    public IReadOnlyList<Sentence> Sentences { get; } = sentences;
-
-    /// <summary>Gets the chunks.</summary>
-    public IReadOnlyList<Chunk> Chunks { get; } = chunks;
-
-    /// <summary>Gets the English of each translated sentence, by id.</summary>
-    public Dictionary<string, string> English { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Gets the QA flags of each sentence, by id.</summary>
-    public Dictionary<string, List<Flag>> SentenceFlags { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Gets the claims from the per-chunk summaries, in chunk order.</summary>
-    public List<ClaimDraft> ChunkClaims { get; } = [];
-
-    /// <summary>Gets or sets the merged summary, when merge succeeded.</summary>
-    public MergeOutput? Summary { get; set; }
-
-    /// <summary>Gets the final claims, with ids and flags.</summary>
-    public List<Claim> Claims { get; } = [];
-
-    /// <summary>Gets what the content filter stopped.</summary>
-    public List<FilteredItem> Filtered { get; } = [];
-
-    /// <summary>Gets what failed, with reasons.</summary>
-    public List<Failure> Failures { get; } = [];
-
-    /// <summary>Gets or sets the article status.</summary>
-    public string Status { get; set; } = JobStatuses.Done;
-
-    /// <summary>Gets or sets a value indicating whether the article's files are written (it is finished).</summary>
-    public bool Written { get; set; }
-
-    /// <summary>Gets or sets why the article failed, when it did.</summary>
-    public string? Reason { get; set; }
-
-    /// <summary>Adds a flag to a sentence.</summary>
-    public void Flag(string sentenceId, Flag flag)
-    {
-        if (!SentenceFlags.TryGetValue(sentenceId, out var flags))
-        {
-            SentenceFlags[sentenceId] = flags = [];
-        }
-
-        flags.Add(flag);
-    }
-}
-
 /// <summary>
 /// Text kept from a stage: stopped by a content filter (which category at which severity, on the prompt or the answer)
 /// or refused by the model (in its own words). Either way the job goes on and the item is listed, never dropped.
@@ -123,14 +65,4 @@ public sealed record FilteredItem(string Article, string Stage, string Item, IRe
     /// <summary>An item the model refused, with its words.</summary>
     public static FilteredItem Refused(string article, string stage, string item, IReadOnlyList<string> sentences, string refusal) =>
         new(article, stage, item, sentences, "refusal", "n/a") { Kind = RefusedKind, Refusal = refusal };
-}
-
-/// <summary>What to do when the content filter stops a chunk.</summary>
-public enum FilterPolicy
-{
-    /// <summary>Mark the chunk filtered and go on.</summary>
-    Mark,
-
-    /// <summary>Retry the chunk in halves, down to the sentence, so only the filtered sentence is lost.</summary>
-    Split,
 }

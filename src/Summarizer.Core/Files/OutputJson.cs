@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Summarizer.Core.Outputs;
+namespace Summarizer.Core.Files;
 
 /// <summary>JSON settings of every output file: snake_case, indented, Arabic readable.</summary>
 public static class OutputJson

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Summarizer.Core.Outputs;
+namespace Summarizer.Core.Files;
 
 /// <summary>Writes a file through a temporary file and a rename, so a crash never leaves a half-written artifact that looks complete.</summary>
 public static class AtomicFile

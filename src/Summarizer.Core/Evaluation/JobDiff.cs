@@ -1,8 +1,7 @@
-using System.Text.Json;
-using Summarizer.Core.Evaluation;
+using Summarizer.Core.Segmentation;
 using Summarizer.Core.Outputs;
 
-namespace Summarizer.Core.Jobs;
+namespace Summarizer.Core.Evaluation;
 
 /// <summary>The differences between two runs: prompts used, and per article the translation and claim changes.</summary>
 public sealed record JobDiff(JobSnapshot A, JobSnapshot B, IReadOnlyList<ArticleDiff> Articles)
@@ -26,7 +25,7 @@ public sealed record JobDiff(JobSnapshot A, JobSnapshot B, IReadOnlyList<Article
 
         var sentences = a.Sentences.Keys.Intersect(b.Sentences.Keys)
             .Where(s => !string.Equals(a.Sentences[s].En, b.Sentences[s].En, StringComparison.Ordinal))
-            .OrderBy(s => int.Parse(s[1..], System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(SentenceIds.Position)
             .Select(s => new SentenceChange(s, a.Sentences[s].Ar, a.Sentences[s].En, b.Sentences[s].En))
             .ToList();
         var pairs = a.Sentences.Keys.Intersect(b.Sentences.Keys).Select(s => (b.Sentences[s].En ?? string.Empty, a.Sentences[s].En ?? string.Empty));
@@ -77,52 +76,35 @@ public sealed record SentenceChange(string Id, string Ar, string? EnA, string? E
 /// <summary>What the diff needs of one job folder.</summary>
 public sealed record JobSnapshot(string JobId, string Directory, IReadOnlyList<(string Stage, string Version, string Sha256)> Prompts, IReadOnlyDictionary<string, ArticleSnapshot> Articles)
 {
-    /// <summary>Reads a job folder's manifest and article files.</summary>
+    /// <summary>Reads a job folder's manifest and article files through the records they were written from.</summary>
     public static JobSnapshot Read(string directory)
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(new JobFolder(directory).File(JobFolder.Manifest)));
-        var provenance = manifest.RootElement.GetProperty("provenance");
-        var prompts = provenance.GetProperty("prompts").EnumerateArray()
-            .Select(p => (p.GetProperty("stage").GetString()!, p.GetProperty("version").GetString()!, p.GetProperty("sha256").GetString()!))
-            .ToList();
-        var articles = new Dictionary<string, ArticleSnapshot>(StringComparer.Ordinal);
-        var root = Path.Combine(directory, JobFolder.Articles);
-        foreach (var folder in System.IO.Directory.Exists(root) ? System.IO.Directory.GetDirectories(root) : [])
-        {
-            if (ArticleSnapshot.Read(folder) is { } article)
-            {
-                articles[article.Id] = article;
-            }
-        }
-
-        return new JobSnapshot(manifest.RootElement.GetProperty("job_id").GetString()!, directory, prompts, articles);
+        var folder = new JobFolder(directory);
+        var manifest = folder.ReadManifest();
+        var prompts = manifest.Provenance.Prompts.Select(p => (p.Stage, p.Version, p.Sha256)).ToList();
+        var articles = folder.ArticleIds()
+            .Select(folder.ReadArticle)
+            .OfType<WrittenArticle>()
+            .Select(ArticleSnapshot.Of)
+            .ToDictionary(a => a.Id, StringComparer.Ordinal);
+        return new JobSnapshot(manifest.JobId, directory, prompts, articles);
     }
 }
 
 /// <summary>One article of a job folder: sentences by id and claims.</summary>
 public sealed record ArticleSnapshot(string Id, IReadOnlyDictionary<string, (string Ar, string? En)> Sentences, IReadOnlyList<ClaimSnapshot> Claims)
 {
-    /// <summary>Reads an article folder; <see langword="null"/> when its files are missing.</summary>
-    public static ArticleSnapshot? Read(string folder)
+    /// <summary>The diff's view of an article's files.</summary>
+    public static ArticleSnapshot Of(WrittenArticle article) => new(
+        article.Translation.Article,
+        article.Translation.Sentences.ToDictionary(s => s.Id, s => (s.Ar, s.En), StringComparer.Ordinal),
+        article.Claims.Claims.Select(c => new ClaimSnapshot(c.Id, c.En, c.Sources)).ToList())
     {
-        var translationPath = Path.Combine(folder, JobFolder.Translation);
-        var claimsPath = Path.Combine(folder, JobFolder.Claims);
-        if (!File.Exists(translationPath) || !File.Exists(claimsPath))
-        {
-            return null;
-        }
+        Files = article,
+    };
 
-        using var translation = JsonDocument.Parse(File.ReadAllText(translationPath));
-        using var claims = JsonDocument.Parse(File.ReadAllText(claimsPath));
-        var sentences = translation.RootElement.GetProperty("sentences").EnumerateArray().ToDictionary(
-            s => s.GetProperty("id").GetString()!,
-            s => (s.GetProperty("ar").GetString()!, s.GetProperty("en").GetString()),
-            StringComparer.Ordinal);
-        var claimList = claims.RootElement.GetProperty("claims").EnumerateArray()
-            .Select(c => new ClaimSnapshot(c.GetProperty("id").GetString()!, c.GetProperty("en").GetString()!, c.GetProperty("sources").EnumerateArray().Select(s => s.GetString()!).ToList()))
-            .ToList();
-        return new ArticleSnapshot(translation.RootElement.GetProperty("article").GetString()!, sentences, claimList);
-    }
+    /// <summary>Gets the files the snapshot was read from.</summary>
+    public WrittenArticle? Files { get; init; }
 }
 
 /// <summary>A claim as the diff sees it.</summary>
