@@ -301,7 +301,7 @@ public sealed class ArticlePipeline(
     {
         try
         {
-            return await Resilience.CallSlot.RunAsync(callers.Gate, () => callers.For(stage).CallAsync(input, validate, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await callers.For(stage).CallAsync(input, validate, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -2,7 +2,6 @@ using Summarizer.Core.Outputs;
 using System.Text.Json.Nodes;
 using Summarizer.Core.Engines;
 using Summarizer.Core.Planning;
-using Summarizer.Core.Resilience;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Validation;
 
@@ -35,7 +34,7 @@ public sealed class BriefStage(StageCallers callers, IJobProgress progress)
             StringComparer.Ordinal);
         try
         {
-            var result = await CallSlot.RunAsync(callers.Gate, () => callers.Brief.CallAsync<BriefOutput>(input, output => StageValidator.Brief(sentences, output), cancellationToken), cancellationToken).ConfigureAwait(false);
+            var result = await callers.Brief.CallAsync<BriefOutput>(input, output => StageValidator.Brief(sentences, output), cancellationToken).ConfigureAwait(false);
             var failures = result.IsValid ? [] : new List<Failure> { new("*", StageNames.Brief, "briefing", string.Join("; ", result.Errors)) };
             return new BriefResult(result.Output, failures);
         }

@@ -210,12 +210,9 @@ public sealed class JobRunner(
         using var gate = new SemaphoreSlim(run.Concurrency);
         var kernel = BuildKernel(engine);
         var ledger = new CallLedger(store, jobId, engine.Kind, engine.Model, UseCache: !request.NoCache);
-        var callers = new StageCallers(
-            new StageCaller(kernel, run.Prompts[StageNames.Translate], engine.Profile, usage, ledger, budget),
-            new StageCaller(kernel, run.Prompts[StageNames.Summarize], engine.Profile, usage, ledger, budget),
-            new StageCaller(kernel, run.Prompts[StageNames.Merge], engine.Profile, usage, ledger, budget),
-            new StageCaller(kernel, run.Prompts[StageNames.Brief], engine.Profile, usage, ledger, budget),
-            gate);
+        var scheduler = new Scheduling.InteractiveScheduler(gate);
+        StageCaller Caller(string stage) => new(kernel, run.Prompts[stage], engine.Profile, usage, ledger, budget, scheduler);
+        var callers = new StageCallers(Caller(StageNames.Translate), Caller(StageNames.Summarize), Caller(StageNames.Merge), Caller(StageNames.Brief));
         var context = new JobContext(jobId, run.Job.Created, engine, run.Prompts.Values.ToList(), run.Glossary, run.ChunkTokens, chunking.Value.ContextSentences, run.Concurrency) { Parent = parent };
 
         var articles = JobArticles.Resolve(run.Plan, run.Inputs, run.Resumed?.Articles ?? [], jobDirectory, progress);

@@ -3,8 +3,8 @@ using Summarizer.Core.Stages;
 
 namespace Summarizer.Core.Jobs;
 
-/// <summary>The four stage callers of a job, and the gate that bounds how many calls run at once.</summary>
-public sealed record StageCallers(StageCaller Translate, StageCaller Summarize, StageCaller Merge, StageCaller Brief, SemaphoreSlim Gate)
+/// <summary>The four stage callers of a job (which share its call scheduler).</summary>
+public sealed record StageCallers(StageCaller Translate, StageCaller Summarize, StageCaller Merge, StageCaller Brief)
 {
     /// <summary>Gets the callers in stage order.</summary>
     public IReadOnlyList<StageCaller> All => [Translate, Summarize, Merge, Brief];

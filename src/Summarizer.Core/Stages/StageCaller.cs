@@ -25,10 +25,19 @@ public sealed class StageCaller
     private readonly StageUsage.Counter _usage;
     private readonly CallLedger? _ledger;
     private readonly OutputBudget? _budget;
+    private readonly ICallScheduler _scheduler;
 
     /// <summary>Initializes a new instance of the <see cref="StageCaller"/> class; without a budget every call gets the prompt's max_tokens.</summary>
-    public StageCaller(Kernel kernel, StagePrompt prompt, ModelProfile profile, StageUsage usage, CallLedger? ledger = null, OutputBudget? budget = null)
+    /// <param name="kernel">The kernel whose chat service answers.</param>
+    /// <param name="prompt">The stage's prompt.</param>
+    /// <param name="profile">The engine's model profile.</param>
+    /// <param name="usage">The job's usage counters.</param>
+    /// <param name="ledger">The job's store and cache; none for a caller used on its own.</param>
+    /// <param name="budget">Sizes each call's max_tokens from its input.</param>
+    /// <param name="scheduler">Decides when uncached calls are sent; by default each is sent at once.</param>
+    public StageCaller(Kernel kernel, StagePrompt prompt, ModelProfile profile, StageUsage usage, CallLedger? ledger = null, OutputBudget? budget = null, ICallScheduler? scheduler = null)
     {
+        _scheduler = scheduler ?? ImmediateScheduler.Instance;
         _budget = budget;
         _kernel = kernel;
         _prompt = prompt;
@@ -100,19 +109,21 @@ public sealed class StageCaller
 
     private async Task<(string Text, CallUsage Usage)> InvokeAsync(JsonObject input, JsonObject schema, string key, RepairRequest? repair, int room, CancellationToken cancellationToken)
     {
+        var attempt = repair is null ? StageCall.First : StageCall.Repair;
         try
         {
-            return await InvokeOnceAsync(input, schema, key, repair, room, cancellationToken).ConfigureAwait(false);
+            return await InvokeOnceAsync(input, schema, new StageCall(_prompt.Stage, key, attempt), repair, room, cancellationToken).ConfigureAwait(false);
         }
         catch (EngineCallException ex) when (ex.Code == StageErrorCodes.Length)
         {
             // One more try with twice the room before the caller has to split the work.
-            return await InvokeOnceAsync(input, schema, key, repair, room * 2, cancellationToken).ConfigureAwait(false);
+            return await InvokeOnceAsync(input, schema, new StageCall(_prompt.Stage, key, attempt + "-" + StageCall.Longer), repair, room * 2, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<(string Text, CallUsage Usage)> InvokeOnceAsync(JsonObject input, JsonObject schema, string key, RepairRequest? repair, int maxTokens, CancellationToken cancellationToken)
+    private async Task<(string Text, CallUsage Usage)> InvokeOnceAsync(JsonObject input, JsonObject schema, StageCall call, RepairRequest? repair, int maxTokens, CancellationToken cancellationToken)
     {
+        var key = call.CacheKey;
         var settings = new StageExecutionSettings
         {
             Stage = _prompt.Stage,
@@ -136,7 +147,7 @@ public sealed class StageCaller
         FunctionResult result;
         try
         {
-            result = await _kernel.InvokeAsync(_function, arguments, cancellationToken).ConfigureAwait(false);
+            result = await _scheduler.SendAsync(call, token => _kernel.InvokeAsync(_function, arguments, token), cancellationToken).ConfigureAwait(false);
         }
         catch (KernelException ex) when (ex.InnerException is EngineCallException inner)
         {

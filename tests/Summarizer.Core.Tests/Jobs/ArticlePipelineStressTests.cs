@@ -1,3 +1,4 @@
+using Summarizer.Core.Scheduling;
 using Summarizer.Core.Outputs;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,8 +68,9 @@ public sealed class ArticlePipelineStressTests : IDisposable
         builder.Services.AddSingleton(model);
         var kernel = builder.Build();
         var usage = new StageUsage();
-        StageCaller Caller(string stage) => new(kernel, library.LoadConfigured(stage), ModelProfile.Default, usage);
-        return new StageCallers(Caller(StageNames.Translate), Caller(StageNames.Summarize), Caller(StageNames.Merge), Caller(StageNames.Brief), new SemaphoreSlim(Concurrency));
+        var scheduler = new InteractiveScheduler(new SemaphoreSlim(Concurrency));
+        StageCaller Caller(string stage) => new(kernel, library.LoadConfigured(stage), ModelProfile.Default, usage, scheduler: scheduler);
+        return new StageCallers(Caller(StageNames.Translate), Caller(StageNames.Summarize), Caller(StageNames.Merge), Caller(StageNames.Brief));
     }
 
     /// <summary>
