@@ -14,10 +14,10 @@ namespace Summarizer.Core.Tests.Resilience;
 /// </remarks>
 public sealed class ResilienceLoopbackTests : LoopbackServerTest, IAsyncLifetime
 {
-    /// <summary>The longest wait the clock moves to by itself: above every retry delay here, below every timeout.</summary>
-    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
-
     private readonly TestClock _clock = new();
+
+    /// <summary>The longest wait the clock moves to by itself: above the test's retry delays, below its timeouts.</summary>
+    private TimeSpan _longestWait = TimeSpan.FromSeconds(1);
 
     [Fact]
     public async Task A_429_is_retried_after_exactly_its_retry_after_ms()
@@ -35,6 +35,25 @@ public sealed class ResilienceLoopbackTests : LoopbackServerTest, IAsyncLifetime
         // computed backoff (at most 50 ms here).
         Assert.All(chunks, chunk => Assert.Equal(TimeSpan.FromMilliseconds(400), chunk.Last().At - chunk.First().At));
         Assert.Equal(chunks.Count, Manifest(result).GetProperty("resilience").GetProperty("throttled").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_429_whose_retry_after_is_an_http_date_waits_until_that_date_on_the_job_s_clock()
+    {
+        // Only retry-after, as an HTTP date (RFC 9110 "Retry-After: Fri, 31 Dec 1999 23:59:59 GMT"), 3 s after the request.
+        Server.Override = r => r.Stage == "translate" && r.Attempt == 1
+            ? FakeModelReply.Error(429, "429", "Too many requests.") with
+            {
+                Headers = new Dictionary<string, string> { ["retry-after"] = (r.At + TimeSpan.FromSeconds(3)).ToString("R", System.Globalization.CultureInfo.InvariantCulture) },
+            }
+            : null;
+
+        _longestWait = TimeSpan.FromSeconds(5);
+        var result = await RunAsync(RepositoryPaths.Seed("003"));
+
+        Assert.Equal(JobStatuses.Done, result.Status);
+        var chunks = Server.Requests.Where(r => r.Stage == "translate").GroupBy(LoopbackOpenAiServer.InputKey).ToList();
+        Assert.All(chunks, chunk => Assert.Equal(TimeSpan.FromSeconds(3), chunk.Last().At - chunk.First().At));
     }
 
     [Fact]
@@ -150,7 +169,7 @@ public sealed class ResilienceLoopbackTests : LoopbackServerTest, IAsyncLifetime
     {
         Server.Clock = _clock;
         var runner = LoopbackJob.OpenAIServices(Server, Output.Path, _clock, settings).GetRequiredService<JobRunner>();
-        return _clock.RunAsync(() => runner.RunAsync(shape(new JobRequest([path]))), LongestWait);
+        return _clock.RunAsync(() => runner.RunAsync(shape(new JobRequest([path]))), _longestWait);
     }
 
     private static JsonElement Manifest(JobResult result)
