@@ -12,6 +12,7 @@ using Summarizer.Testing;
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- fuzz [files] [seed] [huge-chars]
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- segmentation [details]
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- ingest [articles] [repetitions]
+//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- previous-build [folder]
 var verb = args.ElementAtOrDefault(0) ?? "plan";
 int Arg(int index, int fallback) => int.TryParse(args.ElementAtOrDefault(index), out var value) ? value : fallback;
 double? Number(int index, double? fallback = null) =>
@@ -29,12 +30,21 @@ return verb switch
     "fuzz" => await FuzzBenchmark.RunAsync(Arg(1, 3000), Arg(2, 20261128), Arg(3, 60_000)),
     "quota" => await QuotaBenchmark.RunAsync(new QuotaCell(
         Arg(1, 40), Arg(2, 120_000), Arg(3, 600), Arg(4, 4), Windows(5), args.ElementAtOrDefault(6) == "configured", Number(7, 0.3)!.Value, null, args.ElementAtOrDefault(8) == "fixed")),
+    "previous-build" => await PreviousBuild(args.ElementAtOrDefault(1) ?? PreviousBuildJob.Folder),
     "quota-table" => await QuotaBenchmark.RunTableAsync(Arg(1, 40), Arg(2, 120_000), Arg(3, 600), Number(4, 0.3)!.Value),
 
     // The five seeds with no throttling: what share of the charged tokens (prompt + max_tokens) is used.
     "quota-seeds" => await QuotaBenchmark.RunAsync(new QuotaCell(5, 100_000_000, 100_000, 4, QuotaWindows.SlidingMinute, false, 0, RepositoryPaths.Seeds, args.ElementAtOrDefault(1) == "fixed")),
-    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota, quota-table, quota-seeds, wire, startup, plan-memory, fuzz, segmentation, ingest"),
+    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota, quota-table, quota-seeds, wire, startup, plan-memory, fuzz, segmentation, ingest, previous-build"),
 };
+
+// Not a benchmark: writes the job store and outputs the cache-compatibility test reads (TestData/previous-build/README.md).
+static async Task<int> PreviousBuild(string folder)
+{
+    var jobId = await PreviousBuildJob.GenerateAsync(folder);
+    Console.WriteLine($"job {jobId} written to {folder}");
+    return 0;
+}
 
 static int Fail(string message)
 {

@@ -26,8 +26,8 @@ public sealed record FakeModelRequest(
     /// <summary>Gets the names of the request's headers, in lower case and sorted (values are not kept: some are secrets).</summary>
     public IReadOnlyList<string> HeaderNames { get; init; } = [];
 
-    /// <summary>Gets when the request arrived.</summary>
-    public DateTimeOffset At { get; } = DateTimeOffset.UtcNow;
+    /// <summary>Gets when the request arrived, on the server's <see cref="LoopbackOpenAiServer.Clock"/>.</summary>
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
 
     /// <summary>Gets the Arabic of the request's sentences (translate and summarize), joined by new lines.</summary>
     public string Arabic => string.Join('\n', (Input["sentences"] as JsonArray ?? []).Select(s => s?["ar"]?.GetValue<string>()));

@@ -12,7 +12,12 @@ public static class LoopbackJob
     public const string AzureKey = "azkey-loopback-8e2b6c4d0a9f1e37";
 
     /// <summary>Core services using the openai engine against the server.</summary>
-    public static ServiceProvider OpenAIServices(LoopbackOpenAiServer server, string output, params (string, string)[] more) => CoreServices.Create(
+    public static ServiceProvider OpenAIServices(LoopbackOpenAiServer server, string output, params (string, string)[] more) =>
+        OpenAIServices(server, output, clock: null, more);
+
+    /// <summary>Core services using the openai engine against the server, on <paramref name="clock"/> (the system clock when null).</summary>
+    public static ServiceProvider OpenAIServices(LoopbackOpenAiServer server, string output, TimeProvider? clock, params (string, string)[] more) => CoreServices.Create(
+        clock,
         [
             ("Summarizer:Engine:Kind", "openai"),
             ("Summarizer:Engine:Endpoint", new Uri(server.BaseAddress, "v1").ToString()),

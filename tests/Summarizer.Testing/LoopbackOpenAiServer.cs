@@ -66,6 +66,12 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
     /// <summary>Gets the most requests the server was handling at once.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
+    /// <summary>
+    /// Gets or sets the clock requests are stamped with (<see cref="FakeModelRequest.At"/>) and answers are delayed on:
+    /// a test that runs its job on a <see cref="TestClock"/> gives the server the same one.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>Gets or sets a delay before every answer (to give a test time to kill a client mid-job).</summary>
     public TimeSpan Delay { get; set; }
 
@@ -182,6 +188,7 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
             body, stage, input, isRepair, attempt)
         {
             HeaderNames = http.Request.Headers.Keys.Select(k => k.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
+            At = Clock.GetUtcNow(),
         };
         _requests.Enqueue(request);
 
@@ -189,7 +196,7 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         {
             try
             {
-                await Task.Delay(Delay, http.RequestAborted);
+                await Task.Delay(Delay, Clock, http.RequestAborted);
             }
             catch (OperationCanceledException)
             {
@@ -246,7 +253,7 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         {
             try
             {
-                await Task.Delay(reply.Delay, http.RequestAborted);
+                await Task.Delay(reply.Delay, Clock, http.RequestAborted);
             }
             catch (OperationCanceledException)
             {

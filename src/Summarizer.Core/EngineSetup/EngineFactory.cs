@@ -160,7 +160,7 @@ public sealed class EngineFactory(
             url = uri.ToString();
         }
 
-        return new BuiltDeployment(name, url, label, credential, new ConnectorChatCompletionService(connector, label, azureDeployments: effective.AzureApi != "v1", redactor));
+        return new BuiltDeployment(name, url, label, credential, new ConnectorChatCompletionService(connector, label, azureDeployments: effective.AzureApi != "v1", redactor, time));
     }
 
     private BuiltDeployment OpenAI(PoolMember member, EngineOptions effective, QuotaLimiter quota)
@@ -185,7 +185,7 @@ public sealed class EngineFactory(
         var client = new OpenAIClient(new ApiKeyCredential(key ?? "no-key"), clientOptions);
         var url = clientOptions.Endpoint?.ToString() ?? "https://api.openai.com/v1";
         var name = First(member.Name) ?? $"{clientOptions.Endpoint?.Authority ?? "api.openai.com"}/{model}";
-        return new BuiltDeployment(name, url, model, credential, new ConnectorChatCompletionService(new OpenAIChatCompletionService(model, client), model, azureDeployments: false, redactor));
+        return new BuiltDeployment(name, url, model, credential, new ConnectorChatCompletionService(new OpenAIChatCompletionService(model, client), model, azureDeployments: false, redactor, time));
     }
 
     private static long Quota(long member, long fallback) => member > 0 ? member : fallback;

@@ -14,8 +14,9 @@ namespace Summarizer.Core.Engines;
 /// repair call carries the previous answer and its errors, failures become <see cref="EngineCallException"/>s, and
 /// every answer is read for what the connectors pass through but do not act on: usage, a cut-off
 /// (<c>finish_reason: length</c>), output filtering with its category and severity, and a structured-outputs refusal.
+/// An HTTP-date <c>retry-after</c> is counted from <paramref name="clock"/> (the system clock when null), the job's clock.
 /// </summary>
-public sealed class ConnectorChatCompletionService(IChatCompletionService connector, string modelLabel, bool azureDeployments, SecretRedactor redactor) : WholeAnswerChatService
+public sealed class ConnectorChatCompletionService(IChatCompletionService connector, string modelLabel, bool azureDeployments, SecretRedactor redactor, TimeProvider? clock = null) : WholeAnswerChatService
 {
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = modelLabel };
@@ -35,7 +36,7 @@ public sealed class ConnectorChatCompletionService(IChatCompletionService connec
         {
             answers = await connector.GetChatMessageContentsAsync(history, settings, kernel: null, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ServiceErrors.From(ex) is { } engine)
+        catch (Exception ex) when (ServiceErrors.From(ex, clock) is { } engine)
         {
             throw engine.Redacted(redactor);
         }

@@ -13,14 +13,16 @@ namespace Summarizer.Core.Engines;
 public static class ServiceErrors
 {
     /// <summary>Maps an exception from a connector call; returns null for exceptions that are not about the call.</summary>
-    public static EngineCallException? From(Exception exception) => exception switch
+    /// <param name="exception">What the connector threw.</param>
+    /// <param name="clock">The clock an HTTP-date <c>retry-after</c> is counted from; the system clock when null.</param>
+    public static EngineCallException? From(Exception exception, TimeProvider? clock = null) => exception switch
     {
         EngineCallException engine => engine,
-        HttpOperationException { InnerException: ClientResultException inner } => From(inner),
+        HttpOperationException { InnerException: ClientResultException inner } => From(inner, clock),
         HttpOperationException http when http.StatusCode is null => Unreachable(http.InnerException?.Message ?? http.Message, http),
-        HttpOperationException http => FromBody((int)http.StatusCode!.Value, http.ResponseContent, null, http),
+        HttpOperationException http => FromBody((int)http.StatusCode!.Value, http.ResponseContent, null, http, clock),
         ClientResultException result when result.Status == 0 => Unreachable(result.InnerException?.Message ?? result.Message, result),
-        ClientResultException result => FromBody(result.Status, result.GetRawResponse()?.Content?.ToString(), result.GetRawResponse(), result),
+        ClientResultException result => FromBody(result.Status, result.GetRawResponse()?.Content?.ToString(), result.GetRawResponse(), result, clock),
         HttpRequestException request => Unreachable(request.HttpRequestError.ToString(), request),
         _ => null,
     };
@@ -28,7 +30,7 @@ public static class ServiceErrors
     private static EngineCallException Unreachable(string why, Exception inner) =>
         new($"cannot reach the endpoint ({why})", 0, inner: inner);
 
-    private static EngineCallException FromBody(int status, string? body, PipelineResponse? response, Exception inner)
+    private static EngineCallException FromBody(int status, string? body, PipelineResponse? response, Exception inner, TimeProvider? clock)
     {
         string? code = null, message = null, param = null;
         ContentFilterVerdict? filter = null;
@@ -52,7 +54,7 @@ public static class ServiceErrors
         }
 
         var text = $"HTTP {status}" + (code is null ? string.Empty : $" {code}") + (message is null ? string.Empty : $": {Shorten(message)}") + Hint(status, param);
-        return new EngineCallException(text, status, code, inner) { RetryAfter = RetryAfter(response), Filter = filter };
+        return new EngineCallException(text, status, code, inner) { RetryAfter = RetryAfter(response, clock ?? TimeProvider.System), Filter = filter };
     }
 
     /// <summary>A chat-model parameter refused by a reasoning model means the family is set wrong; say how to set it.</summary>
@@ -65,7 +67,7 @@ public static class ServiceErrors
         element.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? value.ToString() : null;
 
     /// <summary>Azure sends <c>retry-after-ms</c> (milliseconds) and <c>retry-after</c> (seconds or an HTTP date); the first wins.</summary>
-    private static TimeSpan? RetryAfter(PipelineResponse? response)
+    private static TimeSpan? RetryAfter(PipelineResponse? response, TimeProvider clock)
     {
         if (response is null)
         {
@@ -86,7 +88,7 @@ public static class ServiceErrors
 
             if (DateTimeOffset.TryParse(after, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
             {
-                var wait = date - DateTimeOffset.UtcNow;
+                var wait = date - clock.GetUtcNow();
                 return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
             }
         }

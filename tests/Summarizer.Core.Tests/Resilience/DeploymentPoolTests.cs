@@ -1,5 +1,4 @@
 using Summarizer.Core.Outputs;
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core.Jobs;
 using Summarizer.Testing;
@@ -7,8 +6,13 @@ using Summarizer.Testing;
 namespace Summarizer.Core.Tests.Resilience;
 
 /// <summary>Two deployments (two loopback servers standing for two regions) share the traffic and cover for each other.</summary>
+/// <remarks>The jobs run on a <see cref="TestClock"/>: a deployment's rest ends only when the test's clock says so.</remarks>
 public sealed class DeploymentPoolTests : LoopbackServerTest, IAsyncLifetime
 {
+    /// <summary>The longest wait the clock moves to by itself: above a throttled deployment's rest, below every timeout.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(1);
+
+    private readonly TestClock _clock = new();
     private LoopbackOpenAiServer _west = null!;
 
     public new async Task InitializeAsync()
@@ -39,13 +43,17 @@ public sealed class DeploymentPoolTests : LoopbackServerTest, IAsyncLifetime
     [Fact]
     public async Task A_throttled_deployment_rests_and_the_other_takes_its_calls_without_waiting()
     {
-        Server.Override = _ => FakeModelReply.Throttled(TimeSpan.FromSeconds(30));
-        var clock = Stopwatch.StartNew();
+        var retryAfter = TimeSpan.FromSeconds(30);
+        Server.Override = _ => FakeModelReply.Throttled(retryAfter);
+        var start = _clock.GetUtcNow();
 
         var result = await RunAsync();
 
         Assert.Equal(JobStatuses.Done, result.Status);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}: it waited for the retry-after instead of failing over");
+
+        // The clock would move to the end of the retry-after if any call waited for it instead of failing over.
+        var waited = _clock.GetUtcNow() - start;
+        Assert.True(waited < retryAfter, $"the job waited {waited} of the clock: it waited for the retry-after instead of failing over");
         var east = result.Engine.Pool.Single(d => d.Name == "east");
         Assert.Equal(0, east.Calls);
         Assert.True(east.Throttled >= 1);
@@ -67,7 +75,10 @@ public sealed class DeploymentPoolTests : LoopbackServerTest, IAsyncLifetime
         Server = await LoopbackOpenAiServer.StartAsync();
     }
 
-    private Task<JobResult> RunAsync(string? east = null) => CoreServices.Create(
+    private Task<JobResult> RunAsync(string? east = null)
+    {
+        var runner = CoreServices.Create(
+            _clock,
             ("Summarizer:Engine:Kind", "azure"),
             ("Summarizer:Engine:Pool:0:Name", "east"),
             ("Summarizer:Engine:Pool:0:Endpoint", east ?? Server.BaseAddress.ToString()),
@@ -81,6 +92,7 @@ public sealed class DeploymentPoolTests : LoopbackServerTest, IAsyncLifetime
             ("Summarizer:Resilience:BaseDelayMilliseconds", "5"),
             ("Summarizer:Prompts:Root", Path.Combine(RepositoryPaths.Root, "prompts")),
             ("Summarizer:Jobs:OutputRoot", Output.Path))
-        .GetRequiredService<JobRunner>()
-        .RunAsync(new JobRequest([RepositoryPaths.Seeds]));
+            .GetRequiredService<JobRunner>();
+        return _clock.RunAsync(() => runner.RunAsync(new JobRequest([RepositoryPaths.Seeds])), LongestWait);
+    }
 }

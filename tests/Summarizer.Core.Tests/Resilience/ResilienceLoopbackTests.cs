@@ -9,8 +9,17 @@ using Summarizer.Testing;
 namespace Summarizer.Core.Tests.Resilience;
 
 /// <summary>Throttling, server errors, timeouts, content filters and cut-off answers, served by the loopback server.</summary>
+/// <remarks>
+/// The job runs on a <see cref="TestClock"/> shared with the server: retry delays, retry-afters and timeouts take no real
+/// time, and the times asserted are exact, however loaded the machine.
+/// </remarks>
 public sealed class ResilienceLoopbackTests : LoopbackServerTest, IAsyncLifetime
 {
+    private readonly TestClock _clock = new();
+
+    /// <summary>The longest wait the clock moves to by itself: above the test's retry delays, below its timeouts.</summary>
+    private TimeSpan _longestWait = TimeSpan.FromSeconds(1);
+
     [Fact]
     public async Task A_429_is_retried_after_exactly_its_retry_after_ms()
     {
@@ -20,14 +29,32 @@ public sealed class ResilienceLoopbackTests : LoopbackServerTest, IAsyncLifetime
 
         Assert.Equal(JobStatuses.Done, result.Status);
         var translate = Server.Requests.Where(r => r.Stage == "translate").ToList();
-        Assert.Equal(2, translate.Count(r => r.Input["sentences"]!.ToJsonString() == translate[0].Input["sentences"]!.ToJsonString()));
-        var wait = translate[1].At - translate[0].At;
-        // The system timer may fire a fraction of a millisecond early (measured 399.7 ms once); a retry before the service's
-        // retry-after would show as tens of milliseconds short, and retrying at the backoff as seconds.
-        Assert.InRange(wait.TotalMilliseconds, 395, 900);
-        var chunks = translate.Select(LoopbackOpenAiServer.InputKey).Distinct().Count();
-        Assert.Equal(2 * chunks, translate.Count);
-        Assert.Equal(chunks, Manifest(result).GetProperty("resilience").GetProperty("throttled").GetInt64());
+        var chunks = translate.GroupBy(LoopbackOpenAiServer.InputKey).ToList();
+        Assert.All(chunks, chunk => Assert.Equal(2, chunk.Count()));
+
+        // On the fake clock the retry goes exactly when the service's retry-after ends: not before, and not at the
+        // computed backoff (at most 50 ms here).
+        Assert.All(chunks, chunk => Assert.Equal(TimeSpan.FromMilliseconds(400), chunk.Last().At - chunk.First().At));
+        Assert.Equal(chunks.Count, Manifest(result).GetProperty("resilience").GetProperty("throttled").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_429_whose_retry_after_is_an_http_date_waits_until_that_date_on_the_job_s_clock()
+    {
+        // Only retry-after, as an HTTP date (RFC 9110 "Retry-After: Fri, 31 Dec 1999 23:59:59 GMT"), 3 s after the request.
+        Server.Override = r => r.Stage == "translate" && r.Attempt == 1
+            ? FakeModelReply.Error(429, "429", "Too many requests.") with
+            {
+                Headers = new Dictionary<string, string> { ["retry-after"] = (r.At + TimeSpan.FromSeconds(3)).ToString("R", System.Globalization.CultureInfo.InvariantCulture) },
+            }
+            : null;
+
+        _longestWait = TimeSpan.FromSeconds(5);
+        var result = await RunAsync(RepositoryPaths.Seed("003"));
+
+        Assert.Equal(JobStatuses.Done, result.Status);
+        var chunks = Server.Requests.Where(r => r.Stage == "translate").GroupBy(LoopbackOpenAiServer.InputKey).ToList();
+        Assert.All(chunks, chunk => Assert.Equal(TimeSpan.FromSeconds(3), chunk.Last().At - chunk.First().At));
     }
 
     [Fact]
@@ -46,14 +73,22 @@ public sealed class ResilienceLoopbackTests : LoopbackServerTest, IAsyncLifetime
     [Fact]
     public async Task An_attempt_slower_than_the_attempt_timeout_is_abandoned_and_retried()
     {
-        Server.Override = r => r.Stage == "merge" && r.Attempt == 1 ? FakeModelReply.Content(FakeModel.Answer("merge", r.Input)) with { Delay = TimeSpan.FromSeconds(8) } : null;
+        var stall = TimeSpan.FromSeconds(8);
+        Server.Override = r => r.Stage == "merge" && r.Attempt == 1 ? FakeModelReply.Content(FakeModel.Answer("merge", r.Input)) with { Delay = stall } : null;
 
-        var result = await RunAsync(RepositoryPaths.Seed("003"), ("Summarizer:Resilience:AttemptTimeoutSeconds", "1.5"));
+        var run = RunAsync(RepositoryPaths.Seed("003"), ("Summarizer:Resilience:AttemptTimeoutSeconds", "1.5"));
+
+        // The merge stalls at the server; only the attempt timeout can end it, and only when the clock reaches it.
+        await _clock.WaitForTimerAsync(stall);
+        _clock.Advance(TimeSpan.FromSeconds(1.5));
+        var result = await run;
 
         Assert.Equal(JobStatuses.Done, result.Status);
         var merges = Server.Requests.Where(r => r.Stage == "merge").ToList();
         Assert.Equal(2, merges.Count);
-        Assert.InRange((merges[1].At - merges[0].At).TotalSeconds, 1.4, 5);
+
+        // Abandoned at the attempt timeout (1.5 s), then retried after the backoff (at most 50 ms here).
+        Assert.InRange(merges[1].At - merges[0].At, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(1.55));
         Assert.True(Manifest(result).GetProperty("resilience").GetProperty("timeouts").GetInt64() >= 1);
     }
 
@@ -131,8 +166,12 @@ public sealed class ResilienceLoopbackTests : LoopbackServerTest, IAsyncLifetime
 
     private Task<JobResult> RunAsync(string path, params (string, string)[] settings) => RunAsync(path, r => r, settings);
 
-    private Task<JobResult> RunAsync(string path, Func<JobRequest, JobRequest> shape, params (string, string)[] settings) =>
-        LoopbackJob.OpenAIServices(Server, Output.Path, settings).GetRequiredService<JobRunner>().RunAsync(shape(new JobRequest([path])));
+    private Task<JobResult> RunAsync(string path, Func<JobRequest, JobRequest> shape, params (string, string)[] settings)
+    {
+        Server.Clock = _clock;
+        var runner = LoopbackJob.OpenAIServices(Server, Output.Path, _clock, settings).GetRequiredService<JobRunner>();
+        return _clock.RunAsync(() => runner.RunAsync(shape(new JobRequest([path]))), _longestWait);
+    }
 
     private static JsonElement Manifest(JobResult result)
     {
