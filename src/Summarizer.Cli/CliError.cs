@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Summarizer.Core.Engines;
+using Summarizer.Core.Exchange;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
@@ -14,7 +15,7 @@ namespace Summarizer.Cli;
 /// <c>--json</c>, and one line in the form <c>&lt;what&gt; (&lt;file or job&gt;): &lt;why&gt;. &lt;what to do&gt;</c>.
 /// </summary>
 /// <param name="ExitCode">The process exit code (<see cref="ExitCodes"/>).</param>
-/// <param name="Code">A stable code for scripts: usage, configuration, prompt, job_store, output, disk_full, cancelled, internal.</param>
+/// <param name="Code">A stable code for scripts: usage, configuration, prompt, exchange, job_store, output, disk_full, cancelled, internal.</param>
 /// <param name="Message">The line printed after <c>error: </c>.</param>
 public sealed partial record CliError(int ExitCode, string Code, string Message)
 {
@@ -26,6 +27,7 @@ public sealed partial record CliError(int ExitCode, string Code, string Message)
         InvalidOperationException convert when ConversionFailure().Match(convert.Message) is { Success: true } match => Unparsable(match),
         PromptException prompt => new(ExitCodes.UsageError, "prompt", prompt.Message),
         EngineConfigurationException or PlanInputException or JobNotFoundException or JobChangeRefusedException => new(ExitCodes.UsageError, "usage", exception.Message),
+        ExchangeException => new(ExitCodes.UsageError, "exchange", exception.Message),
         JobStoreException store => new(ExitCodes.StoreOrOutputUnusable, "job_store", store.Message),
         SqliteException { SqliteErrorCode: SqliteFull } full => new(ExitCodes.StoreOrOutputUnusable, "disk_full", $"disk full while writing the job store ({full.Message.TrimEnd('.')}): free space, then 'summarizer resume <job>' continues where the job stopped"),
         SqliteException sqlite => new(ExitCodes.StoreOrOutputUnusable, "job_store", $"job store: {sqlite.Message.TrimEnd('.')}. Check the output folder (--out) is writable"),

@@ -47,6 +47,15 @@ public sealed record JobFolder(string Path)
     /// <summary>An article's side-by-side review page.</summary>
     public const string SideBySide = "side-by-side.html";
 
+    /// <summary>The folder holding the review exchange files (XLIFF, TMX) exported for a CAT tool.</summary>
+    public const string Review = "review";
+
+    /// <summary>The extension of an exported XLIFF file (1.2 and 2.x alike).</summary>
+    public const string XliffExtension = ".xlf";
+
+    /// <summary>The extension of an exported TMX file.</summary>
+    public const string TmxExtension = ".tmx";
+
     /// <summary>Gets the path of a file at the top of the job folder (one of the names above).</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
@@ -55,6 +64,9 @@ public sealed record JobFolder(string Path)
 
     /// <summary>Gets the path of one of an article's files.</summary>
     public string ArticleFile(string articleId, string name) => System.IO.Path.Combine(Article(articleId), name);
+
+    /// <summary>Gets the default path of an exported review file: <c>review/&lt;job-id&gt;&lt;extension&gt;</c>.</summary>
+    public string ReviewFile(string jobId, string extension) => System.IO.Path.Combine(Path, Review, jobId + extension);
 
     /// <summary>Says that a job the store knows has lost its folder, and what to do about it.</summary>
     public static string Missing(string jobId, string directory) =>

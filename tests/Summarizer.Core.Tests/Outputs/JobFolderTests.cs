@@ -22,6 +22,7 @@ public sealed partial class JobFolderTests
         {
             JobFolder.Manifest, JobFolder.Qa, JobFolder.Eval, JobFolder.Index, JobFolder.BriefingPage, JobFolder.BriefingMarkdown,
             JobFolder.DiffPage, JobFolder.DiffMarkdown, JobFolder.Translation, JobFolder.Claims, JobFolder.Summary, JobFolder.SideBySide,
+            JobFolder.Review, JobFolder.XliffExtension, JobFolder.TmxExtension,
         }.Select(Regex.Escape));
         var literal = new Regex($"\"({names})\"", RegexOptions.CultureInvariant);
         var home = Path.Combine(RepositoryPaths.Root, "src", "Summarizer.Core", "Outputs", "JobFolder.cs");
