@@ -117,6 +117,9 @@ public sealed class LoopbackBatchApi
             app.MapGet(prefix + "/batches/{id}", Route(prefix, http => Task.FromResult(Batch(Id(http)) is { } b ? Ok(b.Json()) : NoBatch(Id(http)))));
             app.MapPost(prefix + "/batches/{id}/cancel", Route(prefix, http => Task.FromResult(Cancel(Id(http)))));
         }
+
+        // A path no route serves is recorded too, so a test shows what a client asked for.
+        app.MapFallback(Route("/", _ => Task.FromResult(new Reply(404, new JsonObject { ["error"] = new JsonObject { ["code"] = "404", ["message"] = "Resource not found" } }.ToJsonString()))));
     }
 
     private RequestDelegate Route(string prefix, Func<HttpContext, Task<Reply>> handle) => http => Handle(http, prefix, handle);

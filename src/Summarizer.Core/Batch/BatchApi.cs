@@ -19,8 +19,12 @@ namespace Summarizer.Core.Batch;
 /// <param name="requestUrl">The chat completions path lines carry and the batch's endpoint.</param>
 /// <param name="model">The deployment (Azure) or model lines name in their body.</param>
 /// <param name="azure">Whether the service is Azure OpenAI (its per-file limits apply).</param>
+/// <param name="listFilesUri">
+/// The URL that lists batch files, when the SDK's own is wrong: Azure.AI.OpenAI 2.9.0-beta.1 lists the deployments
+/// surface's files at <c>/files?purpose=batch</c>, without <c>/openai</c> and the api-version (seen against the loopback).
+/// </param>
 #pragma warning disable OPENAI001 // The batch client is experimental in the served SDK, and the only official way to the Batch API.
-public sealed class BatchApi(OpenAIFileClient files, BatchClient batches, string requestUrl, string model, bool azure)
+public sealed class BatchApi(OpenAIFileClient files, BatchClient batches, string requestUrl, string model, bool azure, Uri? listFilesUri = null)
 {
     /// <summary>The path of Azure's deployments surface: the deployment is named by the line's <c>model</c>.</summary>
     public const string AzureDeploymentsUrl = "/chat/completions";
@@ -54,8 +58,29 @@ public sealed class BatchApi(OpenAIFileClient files, BatchClient batches, string
     public Task<string?> FindUploadedAsync(string fileName, CancellationToken cancellationToken) =>
         Call("listing of batch files", async () =>
         {
-            var listed = await files.GetFilesAsync(FilePurpose.Batch, cancellationToken).ConfigureAwait(false);
-            return listed.Value.Where(f => f.Filename == fileName).OrderByDescending(f => f.CreatedAt).Select(f => f.Id).FirstOrDefault();
+            if (listFilesUri is null)
+            {
+                var listed = await files.GetFilesAsync(FilePurpose.Batch, cancellationToken).ConfigureAwait(false);
+                return listed.Value.Where(f => f.Filename == fileName).OrderByDescending(f => f.CreatedAt).Select(f => f.Id).FirstOrDefault();
+            }
+
+            using var message = files.Pipeline.CreateMessage();
+            message.Request.Method = "GET";
+            message.Request.Uri = listFilesUri;
+            message.Request.Headers.Set("Accept", "application/json");
+            message.Apply(Options(cancellationToken));
+            await files.Pipeline.SendAsync(message).ConfigureAwait(false);
+            if (message.Response!.IsError)
+            {
+                throw new ClientResultException(message.Response);
+            }
+
+            var data = JsonNode.Parse(message.Response.Content.ToString())?["data"] as JsonArray ?? [];
+            return data.OfType<JsonObject>()
+                .Where(f => f["filename"]?.GetValue<string>() == fileName)
+                .OrderByDescending(f => f["created_at"]?.GetValue<long>() ?? 0)
+                .Select(f => f["id"]?.GetValue<string>())
+                .FirstOrDefault();
         });
 
     /// <summary>Creates a batch over an uploaded input file.</summary>

@@ -143,7 +143,9 @@ public sealed class EngineFactory(
         var azure = ConnectAzure(member, effective, transport);
         return azure.V1 is { } v1
             ? new BatchApi(v1.GetOpenAIFileClient(), v1.GetBatchClient(), BatchApi.V1Url, member.Deployment, azure: true)
-            : new BatchApi(azure.Deployments!.GetOpenAIFileClient(), azure.Deployments.GetBatchClient(), BatchApi.AzureDeploymentsUrl, member.Deployment, azure: true);
+            : new BatchApi(
+                azure.Deployments!.GetOpenAIFileClient(), azure.Deployments.GetBatchClient(), BatchApi.AzureDeploymentsUrl, member.Deployment, azure: true,
+                new Uri(new Uri(azure.Url), $"openai/files?api-version={Uri.EscapeDataString(First(effective.ApiVersion)?.Trim() ?? ApiVersionPolicy.SdkDefault)}&purpose=batch"));
 #pragma warning restore OPENAI001
     }
 
