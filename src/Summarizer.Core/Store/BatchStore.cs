@@ -221,7 +221,7 @@ public sealed record StoredBatchPart(
     public int Lines => CustomIds.Count;
 }
 
-/// <summary>One downloaded line as the store keeps it (see <c>Batch.BatchAnswer</c>).</summary>
+/// <summary>One downloaded line as the store keeps it: the outcome, status, raw body and error the batch folder matched to its custom id.</summary>
 /// <param name="CustomId">The line's id.</param>
 /// <param name="Outcome"><c>succeeded</c>, <c>failed</c> or <c>missing</c>.</param>
 /// <param name="StatusCode">The line's HTTP status, when it got one.</param>
