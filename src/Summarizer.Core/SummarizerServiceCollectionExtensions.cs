@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Summarizer.Core.Batch;
 using Summarizer.Core.Chunking;
 using Summarizer.Core.Engines;
 using Summarizer.Core.EngineSetup;
@@ -28,6 +29,7 @@ public static class SummarizerServiceCollectionExtensions
         services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BatchOptions>().Bind(configuration.GetSection(BatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<TextDecoder>();
         services.AddSingleton<TextNormalizer>();

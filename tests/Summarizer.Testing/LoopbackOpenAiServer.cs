@@ -26,6 +26,9 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
 
     private LoopbackOpenAiServer(WebApplication app) => _app = app;
 
+    /// <summary>Gets the Batch API the server also serves (files and batches, on a fake clock), answering from the same fake model.</summary>
+    public LoopbackBatchApi Batch { get; private set; } = null!;
+
     /// <summary>Gets the server's base address, e.g. <c>http://127.0.0.1:54321</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -89,6 +92,8 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         app.MapPost("/v1/chat/completions", server.HandleAsync);
         app.MapPost("/openai/deployments/{deployment}/chat/completions", server.HandleAsync);
         app.MapPost("/openai/v1/chat/completions", server.HandleAsync);
+        server.Batch = new LoopbackBatchApi(server);
+        server.Batch.Map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server.BaseAddress = new Uri(address);
@@ -163,11 +168,10 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
     {
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
-        var json = JsonNode.Parse(body)!.AsObject();
-        var messages = json["messages"]!.AsArray().OfType<JsonObject>().ToList();
-        var user = messages.First(m => m["role"]!.GetValue<string>() == "user");
-        var input = JsonNode.Parse(Content(user))!.AsObject();
-        if (input.ContainsKey("probe"))
+        var (parsed, json, promptTokens) = Parse(
+            http.Request.Path, http.Request.QueryString.Value ?? string.Empty, body,
+            http.Request.Headers["api-key"].FirstOrDefault(), http.Request.Headers.Authorization.FirstOrDefault());
+        if (parsed.Input.ContainsKey("probe"))
         {
             // The client's connection check before a job: answered as the fault settings say, but kept out of Requests.
             Interlocked.Increment(ref _probes);
@@ -178,14 +182,7 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
             return;
         }
 
-        var stage = json["response_format"]?["json_schema"]?["name"]?.GetValue<string>() ?? GuessStage(input);
-        var isRepair = messages.Any(m => m["role"]!.GetValue<string>() == "assistant");
-        var key = stage + "\n" + input.ToJsonString();
-        var attempt = _attempts.AddOrUpdate(key, 1, (_, n) => n + 1);
-        var request = new FakeModelRequest(
-            http.Request.Path, http.Request.QueryString.Value ?? string.Empty,
-            http.Request.Headers["api-key"].FirstOrDefault(), http.Request.Headers.Authorization.FirstOrDefault(),
-            body, stage, input, isRepair, attempt)
+        var request = parsed with
         {
             HeaderNames = http.Request.Headers.Keys.Select(k => k.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList(),
             At = Clock.GetUtcNow(),
@@ -212,7 +209,6 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
             return;
         }
 
-        var promptTokens = messages.Sum(m => Tokens.Count(Content(m)) + 4);
         if (Quota is { } quota)
         {
             var maxTokens = (json["max_completion_tokens"] ?? json["max_tokens"])?.GetValue<int>() ?? 4096;
@@ -232,21 +228,11 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
             }
         }
 
-        var reply = Override?.Invoke(request) ?? new FakeModelReply(200, Completion(FakeModel.Answer(stage, input)));
-        if (reply.Status == 200 && TryParse(reply.Body) is JsonObject completion && completion["usage"] is JsonObject usage)
+        var reply = Reply(request, json, promptTokens);
+        if (reply.Status == 200 && TryParse(reply.Body) is JsonObject answer && answer["usage"] is JsonObject answered)
         {
-            // Every answer reports what its prompt really cost, whoever wrote the answer.
-            usage["prompt_tokens"] = promptTokens;
-            if ((json["max_completion_tokens"] ?? json["max_tokens"])?.GetValue<int>() is { } limit && usage["completion_tokens"]!.GetValue<int>() > limit)
-            {
-                // As a model does: an answer longer than max_tokens stops there, with finish_reason length.
-                CutOff(completion, limit);
-            }
-
-            var completionTokens = usage["completion_tokens"]!.GetValue<int>();
-            usage["total_tokens"] = promptTokens + completionTokens;
-            reply = reply with { Body = completion.ToJsonString(), Delay = reply.Delay + (LatencyPerOutputToken * completionTokens) };
-            Interlocked.Add(ref _processedTokens, promptTokens + completionTokens);
+            reply = reply with { Delay = reply.Delay + (LatencyPerOutputToken * answered["completion_tokens"]!.GetValue<int>()) };
+            Interlocked.Add(ref _processedTokens, answered["total_tokens"]!.GetValue<int>());
         }
 
         if (reply.Delay > TimeSpan.Zero)
@@ -269,6 +255,46 @@ public sealed class LoopbackOpenAiServer : IAsyncDisposable
         http.Response.StatusCode = reply.Status;
         http.Response.ContentType = reply.ContentType;
         await http.Response.WriteAsync(reply.Body);
+    }
+
+    /// <summary>
+    /// The answer to one chat request, the same whether it came in real time or as a batch line: the override's or the
+    /// fake model's, with usage reporting what the prompt really cost and an answer longer than its limit cut off there.
+    /// </summary>
+    internal FakeModelReply Reply(FakeModelRequest request, JsonObject json, int promptTokens)
+    {
+        var reply = Override?.Invoke(request) ?? new FakeModelReply(200, Completion(FakeModel.Answer(request.Stage, request.Input)));
+        if (reply.Status == 200 && TryParse(reply.Body) is JsonObject completion && completion["usage"] is JsonObject usage)
+        {
+            // Every answer reports what its prompt really cost, whoever wrote the answer.
+            usage["prompt_tokens"] = promptTokens;
+            if ((json["max_completion_tokens"] ?? json["max_tokens"])?.GetValue<int>() is { } limit && usage["completion_tokens"]!.GetValue<int>() > limit)
+            {
+                // As a model does: an answer longer than max_tokens stops there, with finish_reason length.
+                CutOff(completion, limit);
+            }
+
+            usage["total_tokens"] = promptTokens + usage["completion_tokens"]!.GetValue<int>();
+            reply = reply with { Body = completion.ToJsonString() };
+        }
+
+        return reply;
+    }
+
+    /// <summary>Reads a chat request body as the server understands it: the request, and the prompt tokens of its messages.</summary>
+    internal (FakeModelRequest Request, JsonObject Json, int PromptTokens) Parse(string path, string query, string body, string? apiKey, string? authorization)
+    {
+        var json = JsonNode.Parse(body)!.AsObject();
+        var messages = json["messages"]!.AsArray().OfType<JsonObject>().ToList();
+        var user = messages.First(m => m["role"]!.GetValue<string>() == "user");
+        var input = JsonNode.Parse(Content(user))!.AsObject();
+        var stage = json["response_format"]?["json_schema"]?["name"]?.GetValue<string>() ?? GuessStage(input);
+        var isRepair = messages.Any(m => m["role"]!.GetValue<string>() == "assistant");
+
+        // A probe is no attempt at a stage input.
+        var attempt = input.ContainsKey("probe") ? 0 : _attempts.AddOrUpdate(stage + "\n" + input.ToJsonString(), 1, (_, n) => n + 1);
+        var request = new FakeModelRequest(path, query, apiKey, authorization, body, stage, input, isRepair, attempt);
+        return (request, json, messages.Sum(m => Tokens.Count(Content(m)) + 4));
     }
 
     private static JsonNode? TryParse(string body)

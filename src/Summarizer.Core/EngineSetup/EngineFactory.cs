@@ -8,6 +8,7 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.AzureOpenAI;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using OpenAI;
+using Summarizer.Core.Batch;
 using Summarizer.Core.Resilience;
 
 using Summarizer.Core.Engines;
@@ -102,7 +103,64 @@ public sealed class EngineFactory(
         return (EngineKinds.Reference, "no engine configured and no AZURE_OPENAI_ENDPOINT: offline reference data");
     }
 
+    /// <summary>
+    /// Builds the Batch API of the configured azure or openai engine: the same endpoint, key and api-version as its chat
+    /// calls, the SDK's files and batch clients, and the deployment or model batch lines name
+    /// (<see cref="BatchOptions.Deployment"/> when set: Azure Global Batch deployments answer only batch requests).
+    /// Batch calls go to the first deployment of a pool and count against no per-minute quota.
+    /// </summary>
+    /// <exception cref="EngineConfigurationException">The engine is not azure or openai, or lacks a setting it needs.</exception>
+    public BatchApi CreateBatchApi(EngineOverrides overrides, BatchOptions batch)
+    {
+        var effective = options.Value.Clone();
+        effective.Endpoint = overrides.Endpoint ?? effective.Endpoint;
+        effective.Model = overrides.Model ?? effective.Model;
+        effective.Deployment = overrides.Deployment ?? effective.Deployment;
+        var (kind, _) = Choose(overrides.Kind, effective);
+        if (kind is not (EngineKinds.Azure or EngineKinds.OpenAI))
+        {
+            throw new EngineConfigurationException($"batch mode needs the azure or openai engine; '{kind}' has no Batch API");
+        }
+
+        var first = effective.Pool.Count > 0 && overrides.Endpoint is null && overrides.Deployment is null && overrides.Model is null ? effective.Pool[0] : null;
+        var deployment = First(batch.Deployment, first?.Deployment, effective.Deployment) ?? string.Empty;
+        var member = new PoolMember
+        {
+            Name = first?.Name ?? string.Empty,
+            Endpoint = first?.Endpoint ?? effective.Endpoint,
+            Deployment = deployment,
+            Model = First(kind == EngineKinds.OpenAI ? batch.Deployment : null, first?.Model, effective.Model) ?? string.Empty,
+            ApiKeyVariable = first?.ApiKeyVariable ?? string.Empty,
+        };
+        var transport = new HttpClientPipelineTransport(new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
+#pragma warning disable OPENAI001 // The batch client is experimental in the served SDK, and the only official way to the Batch API.
+        if (kind == EngineKinds.OpenAI)
+        {
+            var openai = ConnectOpenAI(member, effective, transport);
+            return new BatchApi(openai.Client.GetOpenAIFileClient(), openai.Client.GetBatchClient(), BatchApi.V1Url, openai.Model, azure: false);
+        }
+
+        var azure = ConnectAzure(member, effective, transport);
+        return azure.V1 is { } v1
+            ? new BatchApi(v1.GetOpenAIFileClient(), v1.GetBatchClient(), BatchApi.V1Url, member.Deployment, azure: true)
+            : new BatchApi(
+                azure.Deployments!.GetOpenAIFileClient(), azure.Deployments.GetBatchClient(), BatchApi.AzureDeploymentsUrl, member.Deployment, azure: true,
+                new Uri(new Uri(azure.Url), $"openai/files?api-version={Uri.EscapeDataString(First(effective.ApiVersion)?.Trim() ?? ApiVersionPolicy.SdkDefault)}&purpose=batch"));
+#pragma warning restore OPENAI001
+    }
+
     private BuiltDeployment Azure(PoolMember member, EngineOptions effective, QuotaLimiter quota)
+    {
+        var azure = ConnectAzure(member, effective, RateLimitHeadersHandler.Transport(quota));
+        var label = string.IsNullOrWhiteSpace(effective.Model) ? member.Deployment : $"{member.Deployment} ({effective.Model})";
+        IChatCompletionService connector = azure.V1 is { } v1
+            ? new OpenAIChatCompletionService(member.Deployment, v1)
+            : new AzureOpenAIChatCompletionService(member.Deployment, azure.Deployments!, First(effective.Model) ?? member.Deployment);
+        return new BuiltDeployment(azure.Name, azure.Url, label, azure.Credential, new ConnectorChatCompletionService(connector, label, azureDeployments: azure.V1 is null, redactor, time));
+    }
+
+    /// <summary>The Azure client of one deployment: the deployments surface (api-version) or the v1 surface (the OpenAI client).</summary>
+    private AzureConnection ConnectAzure(PoolMember member, EngineOptions effective, PipelineTransport transport)
     {
         var endpoint = First(member.Endpoint, configuration[AzureEndpointVariable])
             ?? throw new EngineConfigurationException($"azure needs an endpoint: --endpoint, {EngineOptions.SectionName}:Endpoint or {AzureEndpointVariable}");
@@ -119,9 +177,6 @@ public sealed class EngineFactory(
             ?? throw new EngineConfigurationException(
                 $"azure has no API key ({name}): set {variable} (or {EngineOptions.SectionName}:ApiKey with dotnet user-secrets), or set {EngineOptions.SectionName}:Auth=entra to sign in with Entra ID");
         var credential = key is null ? "Entra ID (DefaultAzureCredential)" : key == configuration[variable] ? variable : "configuration or user-secrets";
-        var label = string.IsNullOrWhiteSpace(effective.Model) ? member.Deployment : $"{member.Deployment} ({effective.Model})";
-        IChatCompletionService connector;
-        string url;
         if (effective.AzureApi == "v1")
         {
             // Azure's v1 surface speaks the OpenAI protocol: the OpenAI client, the deployment as the model, no api-version.
@@ -130,40 +185,41 @@ public sealed class EngineFactory(
                 Endpoint = new Uri(uri, "openai/v1/"),
                 RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
                 NetworkTimeout = NetworkTimeout(effective),
-                Transport = RateLimitHeadersHandler.Transport(quota),
+                Transport = transport,
             };
 #pragma warning disable OPENAI001 // Marked experimental, yet the only way to give the OpenAI client Azure's api-key header or an Entra ID token.
             var client = key is not null
                 ? new OpenAIClient(ApiKeyAuthenticationPolicy.CreateHeaderApiKeyPolicy(new ApiKeyCredential(key), "api-key"), options)
                 : new OpenAIClient(new BearerTokenPolicy(new DefaultAzureCredential(), CognitiveServicesScope), options);
 #pragma warning restore OPENAI001
-            connector = new OpenAIChatCompletionService(member.Deployment, client);
-            url = options.Endpoint.ToString();
+            return new AzureConnection(name, options.Endpoint.ToString(), credential, null, client);
         }
-        else
+
+        var azureOptions = new AzureOpenAIClientOptions
         {
-            var options = new AzureOpenAIClientOptions
-            {
-                RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-                NetworkTimeout = NetworkTimeout(effective),
-                Transport = RateLimitHeadersHandler.Transport(quota),
-            };
-            if (!string.IsNullOrWhiteSpace(effective.ApiVersion))
-            {
-                options.AddPolicy(new ApiVersionPolicy(effective.ApiVersion.Trim()), PipelinePosition.PerCall);
-            }
-
-            var client = key is not null
-                ? new AzureOpenAIClient(uri, new ApiKeyCredential(key), options)
-                : new AzureOpenAIClient(uri, new DefaultAzureCredential(), options);
-            connector = new AzureOpenAIChatCompletionService(member.Deployment, client, First(effective.Model) ?? member.Deployment);
-            url = uri.ToString();
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = NetworkTimeout(effective),
+            Transport = transport,
+        };
+        if (!string.IsNullOrWhiteSpace(effective.ApiVersion))
+        {
+            azureOptions.AddPolicy(new ApiVersionPolicy(effective.ApiVersion.Trim()), PipelinePosition.PerCall);
         }
 
-        return new BuiltDeployment(name, url, label, credential, new ConnectorChatCompletionService(connector, label, azureDeployments: effective.AzureApi != "v1", redactor, time));
+        var azureClient = key is not null
+            ? new AzureOpenAIClient(uri, new ApiKeyCredential(key), azureOptions)
+            : new AzureOpenAIClient(uri, new DefaultAzureCredential(), azureOptions);
+        return new AzureConnection(name, uri.ToString(), credential, azureClient, null);
     }
 
     private BuiltDeployment OpenAI(PoolMember member, EngineOptions effective, QuotaLimiter quota)
+    {
+        var openai = ConnectOpenAI(member, effective, RateLimitHeadersHandler.Transport(quota));
+        return new BuiltDeployment(openai.Name, openai.Url, openai.Model, openai.Credential, new ConnectorChatCompletionService(new OpenAIChatCompletionService(openai.Model, openai.Client), openai.Model, azureDeployments: false, redactor, time));
+    }
+
+    /// <summary>The OpenAI client of one member: OpenAI or any compatible server.</summary>
+    private OpenAIConnection ConnectOpenAI(PoolMember member, EngineOptions effective, PipelineTransport transport)
     {
         var model = First(member.Model, effective.Model)
             ?? throw new EngineConfigurationException($"openai needs a model: --model or {EngineOptions.SectionName}:Model");
@@ -171,7 +227,7 @@ public sealed class EngineFactory(
         {
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = NetworkTimeout(effective),
-            Transport = RateLimitHeadersHandler.Transport(quota),
+            Transport = transport,
         };
         if (First(member.Endpoint) is { } endpoint)
         {
@@ -185,7 +241,7 @@ public sealed class EngineFactory(
         var client = new OpenAIClient(new ApiKeyCredential(key ?? "no-key"), clientOptions);
         var url = clientOptions.Endpoint?.ToString() ?? "https://api.openai.com/v1";
         var name = First(member.Name) ?? $"{clientOptions.Endpoint?.Authority ?? "api.openai.com"}/{model}";
-        return new BuiltDeployment(name, url, model, credential, new ConnectorChatCompletionService(new OpenAIChatCompletionService(model, client), model, azureDeployments: false, redactor, time));
+        return new OpenAIConnection(name, url, model, credential, client);
     }
 
     private static long Quota(long member, long fallback) => member > 0 ? member : fallback;
@@ -219,4 +275,8 @@ public sealed class EngineFactory(
     }
 
     private sealed record BuiltDeployment(string Name, string Endpoint, string Model, string Credential, IChatCompletionService Service);
+
+    private sealed record AzureConnection(string Name, string Url, string Credential, AzureOpenAIClient? Deployments, OpenAIClient? V1);
+
+    private sealed record OpenAIConnection(string Name, string Url, string Model, string Credential, OpenAIClient Client);
 }
