@@ -1,3 +1,4 @@
+using Summarizer.Core.Files;
 using System.Diagnostics;
 using System.Globalization;
 using System.Xml.Linq;
@@ -69,7 +70,7 @@ internal static class ExchangeBenchmark
                 .Select(i => new TranslatedSentence($"s{i}", text.Unpunctuated(18) + ".", $"Sentence {i} of article {a}, translated with 12 words & <tags>.", 0, 0, 1, []))
                 .ToList();
             AtomicFile.WriteAllText(folder.ArticleFile(id, JobFolder.Translation), OutputJson.Serialize(new TranslationFile(id, id + ".txt", "عنوان", null, null, list, provenance)));
-            var claims = Enumerable.Range(1, 5).Select(k => new Summarizer.Core.Jobs.Claim($"k{k}", $"Claim {k}.", "ادعاء", [$"s{k}", $"s{k + 1}"], [])).ToList();
+            var claims = Enumerable.Range(1, 5).Select(k => new Summarizer.Core.Outputs.Claim($"k{k}", $"Claim {k}.", "ادعاء", [$"s{k}", $"s{k + 1}"], [])).ToList();
             AtomicFile.WriteAllText(folder.ArticleFile(id, JobFolder.Claims), OutputJson.Serialize(new ClaimsFile(id, "done", null, "H", "ع", "S", "ع", claims, [], provenance)));
         }
     }

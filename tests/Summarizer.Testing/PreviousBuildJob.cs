@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core.Jobs;

@@ -1,3 +1,4 @@
+using Summarizer.Core.Files;
 using Summarizer.Core.Outputs;
 using Summarizer.Core.Store;
 

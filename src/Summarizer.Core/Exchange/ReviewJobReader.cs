@@ -1,7 +1,6 @@
+using Summarizer.Core.Files;
 using System.Text.Json;
 using Summarizer.Core.Outputs;
-using Summarizer.Core.Quality;
-using Summarizer.Core.Rendering;
 using Summarizer.Core.Store;
 using Summarizer.Core.Validation;
 

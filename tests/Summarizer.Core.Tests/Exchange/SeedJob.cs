@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using Microsoft.Data.Sqlite;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Store;

@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using Summarizer.Core.Jobs;

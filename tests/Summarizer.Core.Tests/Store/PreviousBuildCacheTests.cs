@@ -1,3 +1,4 @@
+using Summarizer.Core.Outputs;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
