@@ -10,6 +10,7 @@ using Summarizer.Core.Resilience;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Segmentation;
+using Summarizer.Core.Telemetry;
 using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core;
@@ -28,6 +29,7 @@ public static class SummarizerServiceCollectionExtensions
         services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<TextDecoder>();
         services.AddSingleton<TextNormalizer>();

@@ -5,6 +5,7 @@ using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Segmentation;
 using Summarizer.Core.Stages;
+using Summarizer.Core.Telemetry;
 using Summarizer.Core.Validation;
 
 namespace Summarizer.Core.Jobs;
@@ -18,6 +19,7 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
     /// <summary>Runs the article's stages; engine errors end the article with a reason, other articles go on.</summary>
     public async Task RunAsync(ArticleWork work, CancellationToken cancellationToken)
     {
+        using var telemetry = SummarizerTelemetry.StartArticle(work.Article.Id, work.Chunks.Count);
         try
         {
             foreach (var chunk in work.Chunks)
@@ -46,6 +48,8 @@ public sealed class ArticlePipeline(StageCallers callers, Glossary glossary, IJo
             // Not the user's Ctrl+C: the HTTP attempt timed out.
             Fail(work, "the model call timed out");
         }
+
+        telemetry.Finish(work.Status);
     }
 
     private static void Fail(ArticleWork work, string reason)
