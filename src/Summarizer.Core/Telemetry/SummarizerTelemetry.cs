@@ -122,7 +122,15 @@ public static class SummarizerTelemetry
     public static void Retried(string cause, TimeSpan delay)
     {
         Count(CurrentStage, TelemetryOutcomes.Retried);
-        Activity.Current?.AddEvent(new ActivityEvent("summarizer.retry", tags: new ActivityTagsCollection
+
+        // On the stage call's span, not on whatever library span is current deep inside the kernel's invocation.
+        var span = Activity.Current;
+        while (span is not null && span.Source != Source)
+        {
+            span = span.Parent;
+        }
+
+        span?.AddEvent(new ActivityEvent("summarizer.retry", tags: new ActivityTagsCollection
         {
             ["summarizer.retry.cause"] = cause,
             ["summarizer.retry.delay_s"] = delay.TotalSeconds,
