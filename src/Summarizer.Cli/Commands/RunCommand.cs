@@ -70,7 +70,7 @@ public static class RunCommand
         if (summary is not null)
         {
             // With --json, stdout holds one JSON object only.
-            TelemetryTable.Write(asJson ? context.Error : context.Out, summary.Rows(TelemetryTable.StageOrder));
+            TelemetryTable.Write(asJson ? context.Error : context.Out, summary.Rows(result.JobId, TelemetryTable.StageOrder));
         }
 
         if (result.Parent is not null && !asJson)

@@ -5,17 +5,16 @@ namespace Summarizer.Core.Telemetry;
 
 /// <summary>
 /// Listens to the project's meter in this process and sums it per stage for <c>--telemetry console</c>: the same
-/// measurements an OTLP backend receives, without one. Only measurements made in a job's async flow are counted, and
-/// only that job's once <see cref="ForJob"/> names it.
+/// measurements an OTLP backend receives, without one. Measurements are kept per job (the job of the async flow that
+/// made them), so jobs running beside each other in one process are told apart.
 /// </summary>
 public sealed class StageTelemetrySummary : IDisposable
 {
     private readonly MeterListener _listener = new();
-    private readonly ConcurrentDictionary<(string Stage, string Outcome), long> _outcomes = new();
-    private readonly ConcurrentDictionary<(string Stage, string Type), long> _tokens = new();
-    private readonly ConcurrentDictionary<string, ConcurrentBag<double>> _durations = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, double> _waits = new(StringComparer.Ordinal);
-    private volatile string? _job;
+    private readonly ConcurrentDictionary<(string Job, string Stage, string Outcome), long> _outcomes = new();
+    private readonly ConcurrentDictionary<(string Job, string Stage, string Type), long> _tokens = new();
+    private readonly ConcurrentDictionary<(string Job, string Stage), ConcurrentBag<double>> _durations = new();
+    private readonly ConcurrentDictionary<(string Job, string Stage), double> _waits = new();
 
     /// <summary>Initializes a new instance of the <see cref="StageTelemetrySummary"/> class and starts listening.</summary>
     public StageTelemetrySummary()
@@ -32,28 +31,28 @@ public sealed class StageTelemetrySummary : IDisposable
         _listener.Start();
     }
 
-    /// <summary>Counts only the given job's measurements from now on (others running in the same process are left out).</summary>
-    public void ForJob(string jobId) => _job = jobId;
-
-    /// <summary>Gets one row per stage that was measured, in the order given, then any other.</summary>
-    public IReadOnlyList<StageTelemetryRow> Rows(IReadOnlyList<string> stageOrder)
+    /// <summary>Gets one row per stage of the job that was measured, in the order given, then any other.</summary>
+    public IReadOnlyList<StageTelemetryRow> Rows(string jobId, IReadOnlyList<string> stageOrder)
     {
-        var stages = _outcomes.Keys.Select(k => k.Stage).Concat(_tokens.Keys.Select(k => k.Stage)).Concat(_durations.Keys).Concat(_waits.Keys)
+        ArgumentNullException.ThrowIfNull(stageOrder);
+        var stages = _outcomes.Keys.Where(k => k.Job == jobId).Select(k => k.Stage)
+            .Concat(_tokens.Keys.Where(k => k.Job == jobId).Select(k => k.Stage))
+            .Concat(_durations.Keys.Concat(_waits.Keys).Where(k => k.Job == jobId).Select(k => k.Stage))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(s => stageOrder.Contains(s) ? stageOrder.ToList().IndexOf(s) : int.MaxValue)
             .ThenBy(s => s, StringComparer.Ordinal)
             .ToList();
         return stages.Select(stage =>
         {
-            var durations = _durations.TryGetValue(stage, out var bag) ? bag.Order().ToList() : [];
+            var durations = _durations.TryGetValue((jobId, stage), out var bag) ? bag.Order().ToList() : [];
             return new StageTelemetryRow(
                 stage,
-                _outcomes.Where(p => p.Key.Stage == stage).ToDictionary(p => p.Key.Outcome, p => p.Value, StringComparer.Ordinal),
-                _tokens.GetValueOrDefault((stage, "input")),
-                _tokens.GetValueOrDefault((stage, "output")),
+                _outcomes.Where(p => p.Key.Job == jobId && p.Key.Stage == stage).ToDictionary(p => p.Key.Outcome, p => p.Value, StringComparer.Ordinal),
+                _tokens.GetValueOrDefault((jobId, stage, "input")),
+                _tokens.GetValueOrDefault((jobId, stage, "output")),
                 Percentile(durations, 0.50),
                 Percentile(durations, 0.95),
-                _waits.GetValueOrDefault(stage));
+                _waits.GetValueOrDefault((jobId, stage)));
         }).ToList();
     }
 
@@ -66,8 +65,8 @@ public sealed class StageTelemetrySummary : IDisposable
 
     private void Record(string instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        // The ambient job is the flow's own: a measurement made outside any job (another test's, a probe) is not ours.
-        if (SummarizerTelemetry.CurrentJob is not { } job || (_job is { } only && only != job))
+        // The ambient job is the flow's own; a measurement made outside any job (the probe before it has an id) is left out.
+        if (SummarizerTelemetry.CurrentJob is not { } job)
         {
             return;
         }
@@ -87,16 +86,16 @@ public sealed class StageTelemetrySummary : IDisposable
         switch (instrument)
         {
             case TelemetryNames.CallsMetric when outcome is not null:
-                _outcomes.AddOrUpdate((stage, outcome), (long)value, (_, n) => n + (long)value);
+                _outcomes.AddOrUpdate((job, stage, outcome), (long)value, (_, n) => n + (long)value);
                 break;
             case TelemetryNames.TokenUsageMetric when type is not null:
-                _tokens.AddOrUpdate((stage, type), (long)value, (_, n) => n + (long)value);
+                _tokens.AddOrUpdate((job, stage, type), (long)value, (_, n) => n + (long)value);
                 break;
             case TelemetryNames.OperationDurationMetric:
-                _durations.GetOrAdd(stage, _ => []).Add(value);
+                _durations.GetOrAdd((job, stage), _ => []).Add(value);
                 break;
             case TelemetryNames.QuotaWaitMetric:
-                _waits.AddOrUpdate(stage, value, (_, n) => n + value);
+                _waits.AddOrUpdate((job, stage), value, (_, n) => n + value);
                 break;
         }
     }

@@ -140,12 +140,19 @@ public sealed class TelemetryLoopbackTests(ITestOutputHelper output) : LoopbackS
     [Fact]
     public async Task Without_content_no_span_or_metric_carries_the_key_or_any_arabic_text()
     {
+        // One merge is refused with a message quoting the key, as servers do: the libraries put it in their spans' status.
+        var quoted = 0;
+        Server.Override = r => r.Stage == "merge" && Interlocked.Increment(ref quoted) == 1
+            ? FakeModelReply.Error(400, "invalid_api_key", $"Incorrect API key provided: {LoopbackJob.OpenAIKey}.")
+            : null;
         using var capture = new TelemetryCapture(new TelemetryOptions(), LoopbackJob.OpenAIKey);
 
         var result = await LoopbackJob.RunSeedsAsync(LoopbackJob.OpenAIServices(Server, Output.Path));
 
         var trace = SpanTree.Of(capture.Spans, JobSpan(capture.Spans, result.JobId).TraceId).Spans;
         Assert.True(trace.Count > 50);
+        Assert.Contains(trace, s => s.StatusDescription?.Contains("Incorrect API key provided: ***", StringComparison.Ordinal) == true);
+        Assert.Contains(trace, s => s.Source.Name == TelemetryNames.Source && Equals(s.GetTagItem("error.type"), "invalid_api_key"));
         var texts = trace.SelectMany(Texts).Concat(capture.Metrics().SelectMany(m => m.MetricPoints).SelectMany(p => Strings(p.Tags))).ToList();
         Assert.DoesNotContain(texts, t => t.Contains(LoopbackJob.OpenAIKey, StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t.Any(c => c is >= '\u0600' and <= '\u06FF'));
