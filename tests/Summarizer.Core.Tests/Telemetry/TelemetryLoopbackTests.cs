@@ -26,7 +26,7 @@ public sealed class TelemetryLoopbackTests(ITestOutputHelper output) : LoopbackS
 
         var job = JobSpan(capture.Spans, result.JobId);
         var tree = SpanTree.Of(capture.Spans, job.TraceId);
-        output.WriteLine(tree.Draw());
+        output.WriteLine(tree.Draw(maxChildren: 8));
         Assert.Same(job, Assert.Single(tree.Roots));
         Assert.DoesNotContain(capture.Spans, s => s.TraceId != job.TraceId && Equals(s.GetTagItem(TelemetryNames.JobId), result.JobId));
         Assert.Equal("done", job.GetTagItem(TelemetryNames.Status));
