@@ -11,6 +11,7 @@ using Summarizer.Core.Resilience;
 using Summarizer.Core.Ingest;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Segmentation;
+using Summarizer.Core.Telemetry;
 using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core;
@@ -30,6 +31,7 @@ public static class SummarizerServiceCollectionExtensions
         services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BatchOptions>().Bind(configuration.GetSection(BatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<TextDecoder>();
         services.AddSingleton<TextNormalizer>();

@@ -12,6 +12,11 @@ public sealed class JobArguments
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object with the job's outcome." };
     private readonly Option<bool> _noCache = new("--no-cache") { Description = "Call the model even when a valid cached answer exists." };
     private readonly Option<FilterPolicy?> _onFilter = new("--on-filter") { Description = "When the content filter stops a chunk: mark it (default) or split it in halves to isolate the sentence." };
+    private readonly Option<string?> _telemetry = new("--telemetry")
+    {
+        Description = "console: print calls by outcome, tokens, p50/p95 call time and quota waits per stage at the end. (OTLP export: OTEL_EXPORTER_OTLP_ENDPOINT or Summarizer:Telemetry:Otlp.)",
+    };
+
     private readonly EngineArguments _engine = new();
 
     /// <summary>Initializes a new instance of the <see cref="JobArguments"/> class.</summary>
@@ -19,6 +24,7 @@ public sealed class JobArguments
     {
         _concurrency.Validators.Add(result => RequireRange(result, 1, 256, "--concurrency"));
         _chunkTokens.Validators.Add(result => RequireRange(result, 16, 100_000, "--chunk-tokens"));
+        _telemetry.AcceptOnlyFromAmong("console");
     }
 
     /// <summary>Gets the option that sets the output folder (also used by commands that only read jobs).</summary>
@@ -27,7 +33,7 @@ public sealed class JobArguments
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _output, _concurrency, _chunkTokens, _json, _noCache, _onFilter })
+        foreach (var option in new Option[] { _output, _concurrency, _chunkTokens, _json, _noCache, _onFilter, _telemetry })
         {
             command.Options.Add(option);
         }
@@ -46,6 +52,9 @@ public sealed class JobArguments
         NoCache = parse.GetValue(_noCache),
         OnFilter = parse.GetValue(_onFilter),
     };
+
+    /// <summary>Reads whether to print the telemetry table at the end (<c>--telemetry console</c>).</summary>
+    public bool TelemetryConsole(ParseResult parse) => parse.GetValue(_telemetry) == "console";
 
     /// <summary>Reads whether to print JSON.</summary>
     public bool Json(ParseResult parse) => parse.GetValue(_json);

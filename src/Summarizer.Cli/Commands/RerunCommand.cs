@@ -15,7 +15,8 @@ public static class RerunCommand
         command.SetAction((parse, cancellationToken) => RunCommand.RunAsync(
             context,
             (runner, progress) => runner.RerunAsync(parse.GetValue(jobId)!, options.Request(parse, []), progress, cancellationToken),
-            options.Json(parse)));
+            options.Json(parse),
+            options.TelemetryConsole(parse)));
         return command;
     }
 }

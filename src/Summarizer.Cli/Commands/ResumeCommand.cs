@@ -15,7 +15,8 @@ public static class ResumeCommand
         command.SetAction((parse, cancellationToken) => RunCommand.RunAsync(
             context,
             (runner, progress) => runner.ResumeAsync(parse.GetValue(jobId)!, options.Request(parse, []), progress, cancellationToken),
-            options.Json(parse)));
+            options.Json(parse),
+            options.TelemetryConsole(parse)));
         return command;
     }
 }

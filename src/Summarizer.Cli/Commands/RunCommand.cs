@@ -8,6 +8,8 @@ using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Rendering;
 using Summarizer.Core.Outputs;
+using Summarizer.Core.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace Summarizer.Cli.Commands;
 
@@ -23,14 +25,19 @@ public static class RunCommand
         var command = new Command("run", "Run the workflow: translate, summarise with citations, merge per article, brief the job.") { paths };
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(context, (runner, progress) => runner.RunAsync(options.Request(parse, parse.GetValue(paths) ?? []), progress, cancellationToken), options.Json(parse)));
+            RunAsync(context, (runner, progress) => runner.RunAsync(options.Request(parse, parse.GetValue(paths) ?? []), progress, cancellationToken), options.Json(parse), options.TelemetryConsole(parse)));
         return command;
     }
 
     /// <summary>Runs a job and reports it; shared by every command that runs one.</summary>
-    public static async Task<int> RunAsync(CliContext context, Func<JobRunner, IJobProgress, Task<JobResult>> run, bool asJson)
+    public static async Task<int> RunAsync(CliContext context, Func<JobRunner, IJobProgress, Task<JobResult>> run, bool asJson, bool telemetryConsole = false)
     {
         var runner = context.Services.GetRequiredService<JobRunner>();
+        var telemetry = context.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+
+        // Off unless asked for: an OTLP endpoint exports, --telemetry console sums the same measurements here.
+        using var export = TelemetryExport.Endpoint(telemetry) is null ? null : TelemetryExport.Start(telemetry, context.Services.GetRequiredService<SecretRedactor>().Redact);
+        using var summary = telemetryConsole ? new StageTelemetrySummary() : null;
         JobResult result;
         try
         {
@@ -58,6 +65,12 @@ public static class RunCommand
         else
         {
             RunSummary.Write(result, context);
+        }
+
+        if (summary is not null)
+        {
+            // With --json, stdout holds one JSON object only.
+            TelemetryTable.Write(asJson ? context.Error : context.Out, summary.Rows(result.JobId, TelemetryTable.StageOrder));
         }
 
         if (result.Parent is not null && !asJson)

@@ -8,6 +8,7 @@ using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Segmentation;
 using Summarizer.Core.Stages;
+using Summarizer.Core.Telemetry;
 using Summarizer.Core.Validation;
 
 namespace Summarizer.Core.Jobs;
@@ -33,6 +34,14 @@ public sealed class ArticlePipeline(
 {
     /// <summary>Runs the article's stages; engine errors end the article with a reason, other articles go on.</summary>
     public async Task<ArticleResult> RunAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
+    {
+        using var telemetry = SummarizerTelemetry.StartArticle(article.Id, chunks.Count);
+        var result = await RunStagesAsync(article, sentences, chunks, cancellationToken).ConfigureAwait(false);
+        telemetry.Finish(result.Status);
+        return result;
+    }
+
+    private async Task<ArticleResult> RunStagesAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
     {
         var translation = ArticleTranslation.None;
         var chunkClaims = ChunkClaims.None;

@@ -13,6 +13,7 @@ using Summarizer.Core.Stages;
 using Summarizer.Core.Store;
 using Summarizer.Core.Outputs;
 using Summarizer.Core.EngineSetup;
+using Summarizer.Core.Telemetry;
 
 namespace Summarizer.Core.Jobs;
 
@@ -89,6 +90,7 @@ public sealed class JobRunner(
 
     private async Task<JobResult> RunJobAsync(JobRequest request, ResumedJob? resumed, string? parent, IJobProgress progress, CancellationToken cancellationToken)
     {
+        using var telemetry = SummarizerTelemetry.StartJob(resumed?.JobId, parent);
         var engine = engines.Create(request.Engine with { Concurrency = request.Concurrency ?? jobOptions.Value.Concurrency });
         if (request.EngineReason is { } why)
         {
@@ -118,6 +120,7 @@ public sealed class JobRunner(
 
         var created = resumed?.Created ?? clock.GetUtcNow();
         var jobId = resumed?.JobId ?? JobIds.New(created, request.Paths);
+        telemetry.Identify(jobId);
         var jobDirectory = resumed?.Directory ?? Path.Combine(OutputRoot(request), jobId);
         Directory.CreateDirectory(jobDirectory);
         if (resumed is not null)
@@ -146,6 +149,7 @@ public sealed class JobRunner(
         {
             var run = new JobRun(job, engine, stagePrompts, glossary, chunkTokens, concurrency, inputs, plan) { Resumed = resumed };
             var result = await ExecuteAsync(run, request, store, progress, cancellationToken).ConfigureAwait(false);
+            telemetry.Finish(result.Status);
             store.SaveJob(job with { Finished = clock.GetUtcNow(), Status = result.Status, Reason = JobReason(result) });
             return result;
         }

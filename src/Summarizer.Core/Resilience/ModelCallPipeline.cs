@@ -4,6 +4,7 @@ using Polly.Retry;
 using Polly.Simmy;
 using Polly.Timeout;
 using Summarizer.Core.Engines;
+using Summarizer.Core.Telemetry;
 
 namespace Summarizer.Core.Resilience;
 
@@ -54,7 +55,9 @@ public static class ModelCallPipeline
                 }),
                 OnRetry = args =>
                 {
-                    stats.Retry(RetryNotice.From(args.Outcome.Exception, args.RetryDelay));
+                    var notice = RetryNotice.From(args.Outcome.Exception, args.RetryDelay);
+                    stats.Retry(notice);
+                    SummarizerTelemetry.Retried(notice.Cause, args.RetryDelay);
 
                     // Waiting out the delay needs no place among the job's concurrent calls.
                     CallSlot.Current?.GiveBack();

@@ -2,6 +2,7 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Polly;
 using Summarizer.Core.Engines;
+using Summarizer.Core.Telemetry;
 using Summarizer.Core.Tokens;
 
 namespace Summarizer.Core.Resilience;
@@ -86,7 +87,9 @@ public sealed class ResilientChatCompletionService(
             }
 
             using var slot = await deployment.Concurrency.EnterAsync(cancellationToken).ConfigureAwait(false);
+            var queued = time.GetTimestamp();
             var admission = await deployment.Quota.AcquireAsync(estimate, cancellationToken).ConfigureAwait(false);
+            SummarizerTelemetry.QuotaWaited(deployment.Name, time.GetElapsedTime(queued));
             deployment.Quota.Current = admission;
             stats.Attempt();
             try
@@ -103,6 +106,7 @@ public sealed class ResilientChatCompletionService(
                     // A refused call is not charged; keeping it in the ledger would pace the next ones too slowly.
                     deployment.Quota.Refund(admission);
                     stats.Throttle();
+                    SummarizerTelemetry.Throttled();
                 }
                 else
                 {

@@ -6,6 +6,7 @@ using Summarizer.Core.Engines;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Prompts;
 using Summarizer.Core.Store;
+using Summarizer.Core.Telemetry;
 
 namespace Summarizer.Core.Stages;
 
@@ -68,9 +69,12 @@ public sealed class StageCaller
         var (key, inputSha) = CacheKey.For(
             _ledger?.Engine ?? string.Empty, _ledger?.Model ?? string.Empty, _prompt.Stage, _prompt.Sha256, input,
             new CacheSettings(_settings.Temperature, _settings.MaxTokens, _profile.ResponseFormat, _profile.Seed, Effort));
+        using var span = SummarizerTelemetry.StartStageCall(new StageCallFacts(
+            _prompt.Stage, StageCallFacts.ProviderOf(_ledger?.Engine ?? string.Empty), _ledger?.Model ?? "unknown", _prompt.Version, _settings.Temperature));
         if (_ledger is { UseCache: true } && _ledger.Store.GetAnswer(key) is { } cached && Check(cached.Answer, validate) is ({ } hit, { Count: 0 }))
         {
             _usage.AddReused();
+            span.Reused();
             _ledger.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, CallOutcomes.Reused, cached.InputTokens, cached.OutputTokens, 0, null);
             return new StageCallResult<T>(hit, [], Repaired: false);
         }
@@ -81,7 +85,7 @@ public sealed class StageCaller
         // A reasoning model spends hidden reasoning tokens from the same allowance, which the input does not predict:
         // it gets the prompt file's ceiling for its family, not a size from its input. Sized once, for both calls.
         var room = _profile.IsReasoning ? _settings.MaxTokens : _budget?.For(_prompt.Stage, input, _settings.MaxTokens) ?? _settings.MaxTokens;
-        var first = await InvokeAsync(input, schema, key, repair: null, room, cancellationToken).ConfigureAwait(false);
+        var first = await InvokeAsync(input, schema, key, repair: null, room, span, cancellationToken).ConfigureAwait(false);
         var (output, errors) = Check(first.Text, validate);
         if (errors.Count == 0)
         {
@@ -89,7 +93,7 @@ public sealed class StageCaller
             return new StageCallResult<T>(output, [], Repaired: false);
         }
 
-        var second = await InvokeAsync(input, schema, key, new RepairRequest(first.Text, errors), room, cancellationToken).ConfigureAwait(false);
+        var second = await InvokeAsync(input, schema, key, new RepairRequest(first.Text, errors), room, span, cancellationToken).ConfigureAwait(false);
         var (repaired, remaining) = Check(second.Text, validate);
         if (remaining.Count > 0)
         {
@@ -107,21 +111,21 @@ public sealed class StageCaller
     private void Remember(string key, string inputSha, string answer, CallUsage usage) =>
         _ledger?.Store.PutAnswer(key, inputSha, _prompt.Stage, _ledger.Engine, _ledger.Model, _prompt.Sha256, answer, usage.InputTokens, usage.OutputTokens);
 
-    private async Task<(string Text, CallUsage Usage)> InvokeAsync(JsonObject input, JsonObject schema, string key, RepairRequest? repair, int room, CancellationToken cancellationToken)
+    private async Task<(string Text, CallUsage Usage)> InvokeAsync(JsonObject input, JsonObject schema, string key, RepairRequest? repair, int room, StageCallSpan span, CancellationToken cancellationToken)
     {
         var attempt = repair is null ? StageCall.First : StageCall.Repair;
         try
         {
-            return await InvokeOnceAsync(input, schema, new StageCall(_prompt.Stage, key, attempt), repair, room, cancellationToken).ConfigureAwait(false);
+            return await InvokeOnceAsync(input, schema, new StageCall(_prompt.Stage, key, attempt), repair, room, span, cancellationToken).ConfigureAwait(false);
         }
         catch (EngineCallException ex) when (ex.Code == StageErrorCodes.Length)
         {
             // One more try with twice the room before the caller has to split the work.
-            return await InvokeOnceAsync(input, schema, new StageCall(_prompt.Stage, key, attempt + "-" + StageCall.Longer), repair, room * 2, cancellationToken).ConfigureAwait(false);
+            return await InvokeOnceAsync(input, schema, new StageCall(_prompt.Stage, key, attempt + "-" + StageCall.Longer), repair, room * 2, span, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<(string Text, CallUsage Usage)> InvokeOnceAsync(JsonObject input, JsonObject schema, StageCall call, RepairRequest? repair, int maxTokens, CancellationToken cancellationToken)
+    private async Task<(string Text, CallUsage Usage)> InvokeOnceAsync(JsonObject input, JsonObject schema, StageCall call, RepairRequest? repair, int maxTokens, StageCallSpan span, CancellationToken cancellationToken)
     {
         var key = call.CacheKey;
         var settings = new StageExecutionSettings
@@ -152,11 +156,13 @@ public sealed class StageCaller
         catch (KernelException ex) when (ex.InnerException is EngineCallException inner)
         {
             _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, CallOutcomes.Error, 0, 0, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, inner.Message);
+            span.Failed(FailedOutcome(inner), ErrorType(inner), maxTokens, Stopwatch.GetElapsedTime(started));
             throw inner;
         }
         catch (EngineCallException ex)
         {
             _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, CallOutcomes.Error, 0, 0, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.Message);
+            span.Failed(FailedOutcome(ex), ErrorType(ex), maxTokens, Stopwatch.GetElapsedTime(started));
             throw;
         }
 
@@ -167,6 +173,12 @@ public sealed class StageCaller
             : new CallUsage(0, 0, "unknown", message?.ModelId);
         _usage.AddCall(usage, elapsed, repair is not null);
         _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, repair is null ? CallOutcomes.Paid : CallOutcomes.Repair, usage.InputTokens, usage.OutputTokens, (long)elapsed.TotalMilliseconds, null);
+        span.Answered(usage.InputTokens, usage.OutputTokens, usage.FinishReason, usage.Model, maxTokens, elapsed, repair is not null);
+        if (span.RecordsContent)
+        {
+            span.Content(input.ToJsonString(StageJson.Options), message?.Content);
+        }
+
         if (usage.FinishReason == "length")
         {
             // A cut-off answer cannot be repaired by asking again with the same budget; the caller splits the work.
@@ -175,6 +187,18 @@ public sealed class StageCaller
 
         return (message?.Content ?? string.Empty, usage);
     }
+
+    /// <summary>What the job store records as <c>error</c>, told apart for telemetry: refused, filtered or failed.</summary>
+    private static string FailedOutcome(EngineCallException ex) => ex.Code switch
+    {
+        StageErrorCodes.Refusal => TelemetryOutcomes.Refused,
+        StageErrorCodes.ContentFilter => TelemetryOutcomes.Filtered,
+        _ => TelemetryOutcomes.Failed,
+    };
+
+    /// <summary>The <c>error.type</c> of a failed call: the engine's code, else the HTTP status (never the message, which may quote text).</summary>
+    private static string ErrorType(EngineCallException ex) =>
+        ex.Code ?? ex.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? nameof(EngineCallException);
 
     private static (T? Output, IReadOnlyList<string> Errors) Check<T>(string answer, Func<T, IReadOnlyList<string>> validate)
         where T : class
