@@ -85,27 +85,43 @@ public sealed class StageCaller
         // A reasoning model spends hidden reasoning tokens from the same allowance, which the input does not predict:
         // it gets the prompt file's ceiling for its family, not a size from its input. Sized once, for both calls.
         var room = _profile.IsReasoning ? _settings.MaxTokens : _budget?.For(_prompt.Stage, input, _settings.MaxTokens) ?? _settings.MaxTokens;
-        var first = await InvokeAsync(input, schema, key, repair: null, room, span, cancellationToken).ConfigureAwait(false);
-        var (output, errors) = Check(first.Text, validate);
-        if (errors.Count == 0)
+        // A call holds its place in the scheduler until its answer is checked and stored, so a process killed at any
+        // point has paid again for at most the calls it had in flight.
+        var first = await _scheduler.SendAsync(
+            new StageCall(_prompt.Stage, key, StageCall.First),
+            token => AttemptAsync(input, schema, key, inputSha, repair: null, room, span, validate, paidBefore: null, token),
+            cancellationToken).ConfigureAwait(false);
+        if (first.Errors.Count == 0)
         {
-            Remember(key, inputSha, first.Text, first.Usage);
-            return new StageCallResult<T>(output, [], Repaired: false);
+            return new StageCallResult<T>(first.Output, [], Repaired: false);
         }
 
-        var second = await InvokeAsync(input, schema, key, new RepairRequest(first.Text, errors), room, span, cancellationToken).ConfigureAwait(false);
-        var (repaired, remaining) = Check(second.Text, validate);
-        if (remaining.Count > 0)
+        var second = await _scheduler.SendAsync(
+            new StageCall(_prompt.Stage, key, StageCall.Repair),
+            token => AttemptAsync(input, schema, key, inputSha, new RepairRequest(first.Text, first.Errors), room, span, validate, first.Usage, token),
+            cancellationToken).ConfigureAwait(false);
+        if (second.Errors.Count > 0)
         {
             _usage.AddFailed();
         }
-        else
-        {
-            Remember(key, inputSha, second.Text, second.Usage with { InputTokens = first.Usage.InputTokens + second.Usage.InputTokens, OutputTokens = first.Usage.OutputTokens + second.Usage.OutputTokens });
-        }
 
         // Keep the repaired answer when it parses; else the first one, if that parsed, so partial work survives.
-        return new StageCallResult<T>(repaired ?? output, remaining, Repaired: true);
+        return new StageCallResult<T>(second.Output ?? first.Output, second.Errors, Repaired: true);
+    }
+
+    /// <summary>Sends one attempt, checks its answer, and stores it in the cache when it is valid (charged with the attempt before it, for a repair).</summary>
+    private async Task<Attempt<T>> AttemptAsync<T>(
+        JsonObject input, JsonObject schema, string key, string inputSha, RepairRequest? repair, int room, StageCallSpan span, Func<T, IReadOnlyList<string>> validate, CallUsage? paidBefore, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (text, usage) = await InvokeAsync(input, schema, key, repair, room, span, cancellationToken).ConfigureAwait(false);
+        var (output, errors) = Check(text, validate);
+        if (errors.Count == 0)
+        {
+            Remember(key, inputSha, text, paidBefore is null ? usage : usage with { InputTokens = paidBefore.InputTokens + usage.InputTokens, OutputTokens = paidBefore.OutputTokens + usage.OutputTokens });
+        }
+
+        return new Attempt<T>(text, usage, output, errors);
     }
 
     private void Remember(string key, string inputSha, string answer, CallUsage usage) =>
@@ -151,7 +167,7 @@ public sealed class StageCaller
         FunctionResult result;
         try
         {
-            result = await _scheduler.SendAsync(call, token => _kernel.InvokeAsync(_function, arguments, token), cancellationToken).ConfigureAwait(false);
+            result = await _kernel.InvokeAsync(_function, arguments, cancellationToken).ConfigureAwait(false);
         }
         catch (KernelException ex) when (ex.InnerException is EngineCallException inner)
         {
@@ -215,4 +231,8 @@ public sealed class StageCaller
 
         return (output, validate(output));
     }
+
+    /// <summary>One attempt's answer: its text and usage, what it parsed to, and what is still wrong with it.</summary>
+    private sealed record Attempt<T>(string Text, CallUsage Usage, T? Output, IReadOnlyList<string> Errors)
+        where T : class;
 }

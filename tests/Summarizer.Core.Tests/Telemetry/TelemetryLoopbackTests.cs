@@ -16,6 +16,7 @@ namespace Summarizer.Core.Tests.Telemetry;
 /// Jobs on the five seed articles through the loopback server, watched by the real telemetry setup with in-memory
 /// exporters: the span tree, the GenAI attributes and the project's counters agree with the manifest and the job store.
 /// </summary>
+[Collection(TelemetryTestsAlone.Name)]
 public sealed class TelemetryLoopbackTests(ITestOutputHelper output) : LoopbackServerTest, IAsyncLifetime
 {
     [Fact]
@@ -241,4 +242,15 @@ public sealed class TelemetryLoopbackTests(ITestOutputHelper output) : LoopbackS
         null => [],
         _ => [value.ToString() ?? string.Empty],
     };
+}
+
+/// <summary>
+/// The metrics of the GenAI conventions carry no job id (a histogram of token usage is per model), and every test in
+/// this process records to the same meter: these tests run alone, after the parallel ones, so only their jobs count.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryTestsAlone
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "telemetry (alone)";
 }
