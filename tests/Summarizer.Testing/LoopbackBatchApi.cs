@@ -51,6 +51,9 @@ public sealed class LoopbackBatchApi
     /// <summary>Gets or sets a function that may answer a line (by custom id) instead of the fake model: a 429, a 500, an invalid answer.</summary>
     public Func<string, FakeModelReply?>? LineOverride { get; set; }
 
+    /// <summary>Gets or sets an answer for a line given its custom id and the request it carries (its stage, sentences), instead of the fake model's; null to let the model answer.</summary>
+    public Func<string, FakeModelRequest, FakeModelReply?>? LineReply { get; set; }
+
     /// <summary>Gets or sets a value indicating whether failed lines go to the output file (as some services write them) instead of the error file.</summary>
     public bool LineErrorsInOutputFile { get; set; }
 
@@ -381,7 +384,7 @@ public sealed class LoopbackBatchApi
         {
             var customId = line["custom_id"]!.GetValue<string>();
             var (request, json, promptTokens) = _server.Parse("/batch" + line["url"], string.Empty, line["body"]!.ToJsonString(), null, null);
-            var reply = LineOverride?.Invoke(customId) ?? _server.Reply(request, json, promptTokens);
+            var reply = LineOverride?.Invoke(customId) ?? LineReply?.Invoke(customId, request) ?? _server.Reply(request, json, promptTokens);
             _served[customId] = _served.GetValueOrDefault(customId) + 1;
             var written = new JsonObject
             {

@@ -11,4 +11,7 @@ public static class EngineErrorCodes
 
     /// <summary>The model declined to answer (a structured-outputs <c>refusal</c>); asking again the same way will not help.</summary>
     public const string Refusal = "refusal";
+
+    /// <summary>A batch line failed (error file, 429/500, expired, cancelled) in two batches: the item fails, the job goes on.</summary>
+    public const string BatchLineFailed = "batch_line_failed";
 }

@@ -129,7 +129,7 @@ public sealed class ArticlePipeline(
             var secondPart = await TranslatePartAsync(article, all, label + "b", second, ContextBefore(all, second[0]), before.Then(firstPart), cancellationToken).ConfigureAwait(false);
             return firstPart.Then(secondPart);
         }
-        catch (EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
+        catch (EngineCallException ex) when (StageErrorCodes.EndsItem(ex.Code))
         {
             return new ArticleTranslation(new Dictionary<string, string>(StringComparer.Ordinal), Stopped(article, StageNames.Translate, label, sentences, ex));
         }
@@ -180,7 +180,7 @@ public sealed class ArticlePipeline(
             var halves = await Task.WhenAll(SummarizeAsync(article, label + "a", first, english, cancellationToken), SummarizeAsync(article, label + "b", second, english, cancellationToken)).ConfigureAwait(false);
             return halves[0].Then(halves[1]);
         }
-        catch (EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
+        catch (EngineCallException ex) when (StageErrorCodes.EndsItem(ex.Code))
         {
             return new ChunkClaims([], Stopped(article, StageNames.Summarize, label, sentences, ex));
         }
@@ -280,7 +280,7 @@ public sealed class ArticlePipeline(
         {
             result = await CallAsync<MergeOutput>(StageNames.Merge, input, output => StageValidator.Merge(ids, output), cancellationToken).ConfigureAwait(false);
         }
-        catch (EngineCallException ex) when (StageErrorCodes.IsWithheld(ex.Code) || ex.Code == StageErrorCodes.Length)
+        catch (EngineCallException ex) when (StageErrorCodes.EndsItem(ex.Code))
         {
             // The summary is lost, not the article: its chunk claims stand in below.
             if (StageErrorCodes.IsWithheld(ex.Code))

@@ -22,4 +22,23 @@ public sealed class JobOptions
     /// <value>The default value is 8; a job of hundreds of articles must still fit one brief call's context.</value>
     [Range(1, 1000)]
     public int BriefClaimsPerArticle { get; set; } = 8;
+
+    /// <summary>Gets or sets how calls are sent: <c>realtime</c> (now, through the resilience pipeline) or <c>batch</c> (in provider batches, rounds of up to 24 h).</summary>
+    /// <value>The default value is <c>realtime</c>.</value>
+    [Required]
+    [RegularExpression("^(realtime|batch)$", ErrorMessage = "Summarizer:Jobs:Mode must be realtime or batch")]
+    public string Mode { get; set; } = JobModes.Realtime;
+}
+
+/// <summary>How a job's calls are sent.</summary>
+public static class JobModes
+{
+    /// <summary>Each call is sent when it is ready, through the resilience pipeline.</summary>
+    public const string Realtime = "realtime";
+
+    /// <summary>Ready calls are collected into provider batches, round by round.</summary>
+    public const string Batch = "batch";
+
+    /// <summary>Gets both modes.</summary>
+    public static IReadOnlyList<string> All { get; } = [Realtime, Batch];
 }

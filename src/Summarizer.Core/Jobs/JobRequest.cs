@@ -32,4 +32,10 @@ public sealed record JobRequest(IReadOnlyList<string> Paths)
 
     /// <summary>Gets a value indicating whether to call the model even when the cache holds a valid answer.</summary>
     public bool NoCache { get; init; }
+
+    /// <summary>Gets how calls are sent (<see cref="JobModes"/>), or <see langword="null"/> for the configured mode (or, on resume, the job's).</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>Gets a value indicating whether a batch job exits once a round is submitted instead of waiting for it.</summary>
+    public bool NoWait { get; init; }
 }

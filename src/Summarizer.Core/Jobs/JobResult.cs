@@ -19,4 +19,7 @@ public sealed record JobResult(
 
     /// <summary>Gets the QA findings of the job's written articles, or null when none was written.</summary>
     public QaReport? Qa { get; init; }
+
+    /// <summary>Gets, for a batch job that exited between rounds (status waiting), the round it waits for.</summary>
+    public BatchWaiting? Batch { get; init; }
 }

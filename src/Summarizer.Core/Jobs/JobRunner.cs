@@ -1,3 +1,6 @@
+using Summarizer.Core.Batch;
+using Summarizer.Core.Scheduling;
+using Summarizer.Core.Tokens;
 using Summarizer.Core.Files;
 using Summarizer.Core.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +35,9 @@ public sealed class JobRunner(
     OutputBudget budget,
     TimeProvider clock,
     IOptions<JobOptions> jobOptions,
-    IOptions<ChunkingOptions> chunking)
+    IOptions<ChunkingOptions> chunking,
+    IOptions<BatchOptions> batchOptions,
+    ITokenCounter tokens)
 {
     private const string StoppedReason = "stopped with Ctrl+C before it finished; 'summarizer resume' continues it";
 
@@ -97,7 +102,10 @@ public sealed class JobRunner(
             engine = engine with { Reason = why };
         }
 
-        if (engine.Options.Probe)
+        var batch = (request.Mode ?? jobOptions.Value.Mode) == JobModes.Batch;
+
+        // A batch deployment (Azure Global Batch) answers no realtime call, the probe included.
+        if (engine.Options.Probe && !batch)
         {
             await EngineProbe.ProbeAsync(engine, cancellationToken).ConfigureAwait(false);
         }
@@ -136,6 +144,7 @@ public sealed class JobRunner(
             Model = engine.Options.Model,
             OnFilter = request.OnFilter ?? FilterPolicy.Mark,
             PromptHashes = stagePrompts.ToDictionary(p => p.Key, p => p.Value.Sha256),
+            Mode = batch ? JobModes.Batch : null,
         };
         var job = new StoredJob(jobId, created, null, JobStatuses.Running, parent, jobDirectory, stored.ToJson());
         store.SaveJob(job);
@@ -148,7 +157,9 @@ public sealed class JobRunner(
         try
         {
             var run = new JobRun(job, engine, stagePrompts, glossary, chunkTokens, concurrency, inputs, plan) { Resumed = resumed };
-            var result = await ExecuteAsync(run, request, store, progress, cancellationToken).ConfigureAwait(false);
+            var result = batch
+                ? await RunInBatchesAsync(run, request, store, progress, cancellationToken).ConfigureAwait(false)
+                : (await ExecuteAsync(run, request, store, progress, new Execution(new InteractiveScheduler(new SemaphoreSlim(concurrency)), EnglishContext: true, Batch: null), cancellationToken).ConfigureAwait(false))!;
             telemetry.Finish(result.Status);
             store.SaveJob(job with { Finished = clock.GetUtcNow(), Status = result.Status, Reason = JobReason(result) });
             return result;
@@ -204,18 +215,20 @@ public sealed class JobRunner(
         return new PlannedArticles(new JobPlan([], [], string.Empty, null, chunkTokens, string.Empty), []);
     }
 
-    private async Task<JobResult> ExecuteAsync(JobRun run, JobRequest request, JobStore store, IJobProgress progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the job once through its graph with the given scheduler. Returns null when the scheduler deferred calls to a
+    /// batch (the articles that finished are written; the rest wait for the next round).
+    /// </summary>
+    private async Task<JobResult?> ExecuteAsync(JobRun run, JobRequest request, JobStore store, IJobProgress progress, Execution execution, CancellationToken cancellationToken)
     {
         var (jobId, jobDirectory, parent, engine) = (run.Job.JobId, run.Job.Directory, run.Job.Parent, run.Engine);
         progress.Message($"engine: {engine.Kind} ({engine.Reason}); model: {engine.Model}");
         progress.Message($"job {jobId} → {jobDirectory}" + (parent is null ? string.Empty : $" (re-run of {parent})") + (run.IsResumed ? " (resumed)" : string.Empty));
 
         var usage = new StageUsage();
-        using var gate = new SemaphoreSlim(run.Concurrency);
         var kernel = BuildKernel(engine);
         var ledger = new CallLedger(store, jobId, engine.Kind, engine.Model, UseCache: !request.NoCache);
-        var scheduler = new Scheduling.InteractiveScheduler(gate);
-        StageCaller Caller(string stage) => new(kernel, run.Prompts[stage], engine.Profile, usage, ledger, budget, scheduler);
+        StageCaller Caller(string stage) => new(kernel, run.Prompts[stage], engine.Profile, usage, ledger, budget, execution.Scheduler);
         var callers = new StageCallers(Caller(StageNames.Translate), Caller(StageNames.Summarize), Caller(StageNames.Merge), Caller(StageNames.Brief));
         var context = new JobContext(jobId, run.Job.Created, engine, run.Prompts.Values.ToList(), run.Glossary, run.ChunkTokens, chunking.Value.ContextSentences, run.Concurrency) { Parent = parent };
 
@@ -228,7 +241,7 @@ public sealed class JobRunner(
 
         var accepted = articles.Planned.Where(a => a.IsAccepted).ToList();
         progress.Started(accepted.Count, run.Plan.Plan.Calls);
-        var pipeline = new ArticlePipeline(callers, run.Glossary, progress, request.OnFilter ?? FilterPolicy.Mark, chunking.Value.ContextSentences);
+        var pipeline = new ArticlePipeline(callers, run.Glossary, progress, request.OnFilter ?? FilterPolicy.Mark, chunking.Value.ContextSentences, execution.EnglishContext);
         var cancelled = false;
         BriefResult? brief = null;
 
@@ -236,15 +249,32 @@ public sealed class JobRunner(
         var articleTasks = accepted.Select(async plan =>
         {
             var article = plan.Ingest.Article! with { Path = run.Inputs.Display(plan.Ingest.Article!.Path) };
-            var result = await pipeline.RunAsync(article, plan.Sentences, plan.Chunks, cancellationToken).ConfigureAwait(false);
+            ArticleResult result;
+            try
+            {
+                result = await pipeline.RunAsync(article, plan.Sentences, plan.Chunks, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CallDeferredException)
+            {
+                return null;
+            }
+
             writer.WriteArticle(jobDirectory, context, result);
             progress.ArticleFinished(result.Article.Id, result.Status, result.Reason);
             return result;
         }).ToList();
         try
         {
-            await Task.WhenAll(articleTasks).ConfigureAwait(false);
+            if ((await Task.WhenAll(articleTasks).ConfigureAwait(false)).Any(a => a is null))
+            {
+                return null;
+            }
+
             brief = await new BriefStage(callers, progress).RunAsync(Finished(articleTasks, articles.Kept), jobOptions.Value.BriefClaimsPerArticle, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CallDeferredException)
+        {
+            return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -258,15 +288,15 @@ public sealed class JobRunner(
         var written = Finished(articleTasks, articles.Kept);
         var byId = written.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
         var statuses = articles.Planned.Select(a => Status(a, run.Inputs, byId)).Concat(articles.Unplanned).ToList();
-        var snapshot = usage.Snapshot();
-        var cost = estimator.Cost(engine.Options.Model.Length > 0 ? engine.Options.Model : engine.Options.Deployment, snapshot.Sum(s => s.InputTokens), snapshot.Sum(s => s.OutputTokens));
+        var snapshot = execution.Batch is null ? usage.Snapshot() : BatchUsage(store, jobId, usage.Snapshot());
+        var cost = estimator.Cost(PricedModel(engine), snapshot.Sum(s => s.InputTokens), snapshot.Sum(s => s.OutputTokens), batch: execution.Batch is not null);
         var status = cancelled ? JobStatuses.Cancelled : OverallStatus(statuses, brief);
         if (brief is not null)
         {
             writer.WriteBriefing(jobDirectory, context, written, brief);
         }
 
-        writer.WriteManifest(jobDirectory, context, run.Plan.Plan, written, statuses, snapshot, cost, status, brief, clock.GetUtcNow());
+        writer.WriteManifest(jobDirectory, context, run.Plan.Plan, written, statuses, snapshot, cost, status, brief, clock.GetUtcNow(), execution.Batch?.Invoke());
         QaReport? qa = null;
         if (written.Count > 0)
         {
@@ -296,8 +326,8 @@ public sealed class JobRunner(
     }
 
     /// <summary>The articles whose files are written: those this run finished, in plan order, then those kept from before.</summary>
-    private static List<ArticleResult> Finished(IEnumerable<Task<ArticleResult>> tasks, IReadOnlyList<ArticleResult> kept) =>
-        tasks.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).Concat(kept).ToList();
+    private static List<ArticleResult> Finished(IEnumerable<Task<ArticleResult?>> tasks, IReadOnlyList<ArticleResult> kept) =>
+        tasks.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).OfType<ArticleResult>().Concat(kept).ToList();
 
     /// <summary>A re-run's folder gets its diff against the job it re-runs, so its index can link the comparison.</summary>
     private void WriteDiff(JobStore store, string parent, string jobDirectory, IJobProgress progress)
@@ -341,6 +371,40 @@ public sealed class JobRunner(
 
         return articles.All(a => a.Status == JobStatuses.Done) && brief is { Failures.Count: 0 } ? JobStatuses.Done : JobStatuses.Partial;
     }
+
+    /// <summary>
+    /// Runs the job in provider batches: each pass replays the graph (cached and downloaded answers resolve at once) and
+    /// submits what is ready and unanswered as the next round; it waits for the round (or exits with --no-wait) and goes
+    /// on until nothing is left to send. A restarted process continues from the store.
+    /// </summary>
+    private async Task<JobResult> RunInBatchesAsync(JobRun run, JobRequest request, JobStore store, IJobProgress progress, CancellationToken cancellationToken)
+    {
+        var api = engines.CreateBatchApi(request.Engine, batchOptions.Value);
+        var batches = new BatchStore(store, clock);
+        var runner = new BatchRoundRunner(api, batches, new BatchRound(tokens), BatchLimits.For(api.Azure, batchOptions.Value), batchOptions.Value.CompletionWindow, clock);
+        var rounds = new BatchRounds(runner, batches, run.Job.JobId, TimeSpan.FromSeconds(batchOptions.Value.PollSeconds), progress);
+        var model = PricedModel(run.Engine);
+        return await rounds.RunAsync(
+            request.NoWait,
+            scheduler => ExecuteAsync(run, request, store, progress, new Execution(scheduler, EnglishContext: false, () => rounds.Manifest(model, estimator)), cancellationToken),
+            waiting => new JobResult(run.Job.JobId, run.Job.Directory, run.Engine, JobStatuses.Waiting, [], [], null) { Parent = run.Job.Parent, Batch = waiting },
+            api,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A batch job's usage as its store recorded it over every pass and process: each line paid once, reused what other jobs paid.</summary>
+    private static List<StageUsageSnapshot> BatchUsage(JobStore store, string jobId, IReadOnlyList<StageUsageSnapshot> lastPass)
+    {
+        var totals = store.StageTotals(jobId);
+        return lastPass.Select(s => totals.TryGetValue(s.Stage, out var t)
+            ? s with { Calls = t.Paid + t.Repairs, Repairs = t.Repairs, Reused = t.Reused, InputTokens = t.InputTokens, OutputTokens = t.OutputTokens, Elapsed = TimeSpan.FromMilliseconds(t.ElapsedMs) }
+            : s).ToList();
+    }
+
+    private static string PricedModel(ResolvedEngine engine) => engine.Options.Model.Length > 0 ? engine.Options.Model : engine.Options.Deployment;
+
+    /// <summary>How one pass over the job runs: who sends its calls, whether translate context carries English, and (batch) the rounds for the manifest.</summary>
+    private sealed record Execution(ICallScheduler Scheduler, bool EnglishContext, Func<IReadOnlyList<ManifestBatchRound>>? Batch);
 
     private static Kernel BuildKernel(ResolvedEngine engine)
     {

@@ -35,6 +35,10 @@ public sealed record StoredRequest(
     /// <summary>Gets the SHA-256 of each stage's prompt file, by stage.</summary>
     public IReadOnlyDictionary<string, string>? PromptHashes { get; init; }
 
+    /// <summary>Gets how the job's calls are sent (absent for jobs from before batch mode: realtime).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Mode { get; init; }
+
     /// <summary>Serialises the request.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, OutputJson.Options);
 
@@ -60,6 +64,8 @@ public sealed record StoredRequest(
         OutputRoot = now.OutputRoot,
         NoCache = now.NoCache,
         OnFilter = now.OnFilter ?? OnFilter,
+        Mode = now.Mode ?? Mode,
+        NoWait = now.NoWait,
         BaseDirectory = BaseDirectory,
         EngineReason = now.Engine.Kind is null && EngineKind is not null ? "the engine the job was started on" : null,
     };
@@ -94,6 +100,11 @@ public sealed record StoredRequest(
         if (now.OnFilter is { } filter && filter != (OnFilter ?? FilterPolicy.Mark))
         {
             changes.Add("--on-filter");
+        }
+
+        if (now.Mode is { } mode && !string.Equals(mode, Mode ?? JobModes.Realtime, StringComparison.Ordinal))
+        {
+            changes.Add("--mode");
         }
 
         return changes;

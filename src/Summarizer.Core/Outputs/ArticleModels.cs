@@ -30,6 +30,9 @@ public static class JobStatuses
     /// <summary>Started and not finished yet (or killed: resume continues it).</summary>
     public const string Running = "running";
 
+    /// <summary>A batch job between rounds: a round is submitted to the provider; resume continues it.</summary>
+    public const string Waiting = "waiting";
+
     /// <summary>Stopped by the user before finishing.</summary>
     public const string Cancelled = "cancelled";
 }

@@ -17,7 +17,15 @@ public sealed record Manifest(
     IReadOnlyList<Failure> Failures,
     IReadOnlyList<FilteredItem> Filtered,
     ManifestResilience? Resilience,
-    bool Briefing);
+    bool Briefing)
+{
+    /// <summary>Gets a batch job's rounds (absent for a realtime job).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ManifestBatchRound>? Batch { get; init; }
+}
+
+/// <summary>One round of a batch job: its batches, lines and what became of them, tokens answered and their cost at the batch price.</summary>
+public sealed record ManifestBatchRound(int Round, IReadOnlyList<string> BatchIds, int Lines, int Succeeded, int Failed, int Resubmitted, long InputTokens, long OutputTokens, decimal? CostUsd);
 
 /// <summary>What the resilience pipeline did: attempts sent, retries, 429s, timeouts, 5xx or no response, circuit openings, injected faults.</summary>
 public sealed record ManifestResilience(long Attempts, long Retries, long Throttled, long Timeouts, long ServerErrors, long CircuitOpened, long ChaosFaults, IReadOnlyList<ManifestDeployment> Deployments);

@@ -10,6 +10,11 @@ public sealed class PricingOptions
     /// <value>The default value is <c>gpt-4o-mini</c>.</value>
     public string Model { get; set; } = "gpt-4o-mini";
 
+    /// <summary>Gets or sets what batch calls cost as a share of realtime ones (the Batch API's discount).</summary>
+    /// <value>The default value is 0.5: OpenAI's and Azure's Batch APIs charge half the realtime price.</value>
+    [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
+    public decimal BatchDiscount { get; set; } = 0.5m;
+
     /// <summary>Gets or sets prices per model name, in US dollars per million tokens.</summary>
     public Dictionary<string, ModelPrice> Models { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -54,7 +54,11 @@ public sealed class TokenEstimator(IOptions<PlanningOptions> planning, IOptions<
             _planning.PromptTokens.Brief + briefInputTokens + (articles * _planning.ItemOverheadTokens),
             Scale(briefInputTokens, _planning.BriefOutputPerInputToken));
 
-    /// <summary>Prices tokens for a model; <see langword="null"/> when the price table does not list it.</summary>
+    /// <summary>Prices tokens for a model, at the batch discount for batch calls; <see langword="null"/> when the price table does not list it.</summary>
+    public decimal? Cost(string model, long inputTokens, long outputTokens, bool batch) =>
+        batch && Cost(model, inputTokens, outputTokens) is { } realtime ? Math.Round(realtime * pricing.Value.BatchDiscount, 6) : Cost(model, inputTokens, outputTokens);
+
+    /// <summary>Prices tokens at the realtime rate of the model; null when the price table lacks it.</summary>
     public decimal? Cost(string model, long inputTokens, long outputTokens) =>
         pricing.Value.Models.TryGetValue(model, out var price)
             ? Math.Round((inputTokens * price.InputPerMillion / 1_000_000m) + (outputTokens * price.OutputPerMillion / 1_000_000m), 6)

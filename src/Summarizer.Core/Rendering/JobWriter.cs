@@ -72,7 +72,8 @@ public sealed class JobWriter
         decimal? cost,
         string status,
         BriefResult? brief,
-        DateTimeOffset finished)
+        DateTimeOffset finished,
+        IReadOnlyList<ManifestBatchRound>? batch = null)
     {
         var byId = works.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
         var manifest = new Manifest(
@@ -97,7 +98,10 @@ public sealed class JobWriter
                 ? new ManifestResilience(r.Attempts, r.Retries, r.Throttled, r.Timeouts, r.ServerErrors, r.CircuitOpened, r.ChaosFaults,
                     context.Engine.Pool.Select(d => new ManifestDeployment(d.Name, d.Calls, d.Throttled, d.Failed)).ToList())
                 : null,
-            brief?.Output is not null);
+            brief?.Output is not null)
+        {
+            Batch = batch,
+        };
         new JobFolder(jobDirectory).WriteJson(JobFolder.Manifest, manifest);
     }
 

@@ -12,10 +12,12 @@ public sealed class RateLimitHeadersHandler(QuotaLimiter quota) : DelegatingHand
 {
     /// <summary>
     /// A transport for <c>OpenAIClientOptions.Transport</c> or <c>AzureOpenAIClientOptions.Transport</c> that reads the
-    /// headers for <paramref name="quota"/>. The SDK's network timeout governs, so the HttpClient's own is off.
+    /// headers for <paramref name="quota"/>. The SDK's network timeout governs, so the HttpClient's own is off. In front
+    /// of it sits the batch step (<see cref="Engines.BatchTransportHandler"/>), which lets every request through unless a
+    /// batch scheduler runs the call.
     /// </summary>
     public static HttpClientPipelineTransport Transport(QuotaLimiter quota) =>
-        new(new HttpClient(new RateLimitHeadersHandler(quota) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan });
+        new(new HttpClient(new Engines.BatchTransportHandler { InnerHandler = new RateLimitHeadersHandler(quota) { InnerHandler = new SocketsHttpHandler() } }) { Timeout = Timeout.InfiniteTimeSpan });
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

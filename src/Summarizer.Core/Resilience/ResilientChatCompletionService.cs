@@ -70,6 +70,13 @@ public sealed class ResilientChatCompletionService(
         int estimate,
         CancellationToken cancellationToken)
     {
+        // A call a batch scheduler runs is answered from a batch or kept for one: it reaches no deployment in real time,
+        // so it takes no place in a deployment's concurrency and no share of its per-minute quota.
+        if (BatchTransportHandler.Exchange is not null)
+        {
+            return await deployments[0].Service.GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken).ConfigureAwait(false);
+        }
+
         // A call that gave its job slot back while it waited out a retry-after takes it again first.
         if (CallSlot.Current is { } place)
         {

@@ -27,7 +27,7 @@ public sealed record StageCall(string Stage, string CacheKey, string Attempt)
 public interface ICallScheduler
 {
     /// <summary>Sends the call (through <paramref name="send"/>) when the scheduler decides, and returns its answer.</summary>
-    /// <exception cref="CallDeferredException">The call will be sent later (in a batch); its article waits for the answer.</exception>
+    /// <exception cref="Engines.CallDeferredException">The call will be sent later (in a batch); its article waits for the answer.</exception>
     Task<T> SendAsync<T>(StageCall stageCall, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken);
 }
 
@@ -39,11 +39,4 @@ public sealed class ImmediateScheduler : ICallScheduler
 
     /// <inheritdoc/>
     public Task<T> SendAsync<T>(StageCall stageCall, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken) => send(cancellationToken);
-}
-
-/// <summary>The scheduler will send the call later, in a batch; what depends on its answer waits for the next round.</summary>
-public sealed class CallDeferredException(StageCall call) : Exception($"{call.Stage} call {call.Id} waits for its batch")
-{
-    /// <summary>Gets the call that waits.</summary>
-    public StageCall Call { get; } = call;
 }

@@ -164,6 +164,8 @@ public sealed class StageCaller
         }
 
         var started = Stopwatch.GetTimestamp();
+        var ticket = new CallTicket(call.Id);
+        CallTicket.Current = ticket;
         FunctionResult result;
         try
         {
@@ -187,8 +189,18 @@ public sealed class StageCaller
         var usage = message?.Metadata?.TryGetValue(CallUsage.MetadataKey, out var reported) == true && reported is CallUsage u
             ? u
             : new CallUsage(0, 0, "unknown", message?.ModelId);
-        _usage.AddCall(usage, elapsed, repair is not null);
-        _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, repair is null ? CallOutcomes.Paid : CallOutcomes.Repair, usage.InputTokens, usage.OutputTokens, (long)elapsed.TotalMilliseconds, null);
+        if (ticket.CountedBefore)
+        {
+            // A batch answer this job already paid for and counted, replayed on a later round or after a restart.
+            _usage.AddReused();
+            _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, CallOutcomes.Reused, usage.InputTokens, usage.OutputTokens, 0, null);
+        }
+        else
+        {
+            _usage.AddCall(usage, elapsed, repair is not null);
+            _ledger?.Store.RecordCall(_ledger.JobId, _prompt.Stage, key, repair is null ? CallOutcomes.Paid : CallOutcomes.Repair, usage.InputTokens, usage.OutputTokens, (long)elapsed.TotalMilliseconds, null);
+        }
+
         span.Answered(usage.InputTokens, usage.OutputTokens, usage.FinishReason, usage.Model, maxTokens, elapsed, repair is not null);
         if (span.RecordsContent)
         {

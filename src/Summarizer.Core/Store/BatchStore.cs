@@ -29,6 +29,8 @@ public sealed class BatchStore
             job_id TEXT NOT NULL, round INTEGER NOT NULL, custom_id TEXT NOT NULL, part INTEGER NOT NULL, batch_id TEXT NOT NULL,
             outcome TEXT NOT NULL, status_code INTEGER, body TEXT, error_code TEXT, error_message TEXT, downloaded TEXT NOT NULL,
             PRIMARY KEY (job_id, round, custom_id));
+        CREATE TABLE IF NOT EXISTS batch_counted (
+            job_id TEXT NOT NULL, custom_id TEXT NOT NULL, round INTEGER NOT NULL, PRIMARY KEY (job_id, custom_id, round));
         """;
 
     private const string PartColumns = "job_id, round, part, file_name, custom_ids, lines, tokens, input_file_id, batch_id, status, output_file_id, error_file_id, state, succeeded, failed, missing, resubmitted, error, created, updated";
@@ -164,6 +166,17 @@ public sealed class BatchStore
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// Marks a downloaded answer as counted by the job (its call recorded as paid); returns false when it already was.
+    /// A job replays its answers on every round and after every restart, and must pay for each line once.
+    /// </summary>
+    public bool Count(string jobId, string customId, int round)
+    {
+        using var connection = Open();
+        using var command = JobStore.Command(connection, "INSERT OR IGNORE INTO batch_counted (job_id, custom_id, round) VALUES ($job, $id, $round)", ("$job", jobId), ("$id", customId), ("$round", round));
+        return command.ExecuteNonQuery() == 1;
     }
 
     /// <summary>The estimated tokens of every part (of any job in this database) that is planned or submitted and not yet ended: what the enqueued-token quota holds.</summary>

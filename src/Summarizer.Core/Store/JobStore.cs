@@ -145,6 +145,32 @@ public sealed class JobStore
             ("$ms", elapsedMs), ("$error", error), ("$at", Iso(DateTimeOffset.UtcNow)));
     }
 
+    /// <summary>What a job paid for per stage, over every pass and process that worked on it, and what it reused from other jobs.</summary>
+    public IReadOnlyDictionary<string, StageTotals> StageTotals(string jobId)
+    {
+        // Reused: answers other jobs paid for (a key this job paid is its own answer, replayed on a later pass).
+        const string Sql = """
+            SELECT stage,
+                   SUM(outcome = $paid), SUM(outcome = $repair),
+                   COUNT(DISTINCT CASE WHEN outcome = $reused AND cache_key NOT IN
+                       (SELECT cache_key FROM calls WHERE job_id = $job AND outcome IN ($paid, $repair)) THEN cache_key END),
+                   SUM(CASE WHEN outcome IN ($paid, $repair) THEN input_tokens ELSE 0 END),
+                   SUM(CASE WHEN outcome IN ($paid, $repair) THEN output_tokens ELSE 0 END),
+                   SUM(CASE WHEN outcome IN ($paid, $repair) THEN elapsed_ms ELSE 0 END)
+            FROM calls WHERE job_id = $job GROUP BY stage
+            """;
+        using var connection = Open();
+        using var command = Command(connection, Sql, ("$job", jobId), ("$paid", CallOutcomes.Paid), ("$repair", CallOutcomes.Repair), ("$reused", CallOutcomes.Reused));
+        using var reader = command.ExecuteReader();
+        var totals = new Dictionary<string, StageTotals>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            totals[reader.GetString(0)] = new StageTotals(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
+        }
+
+        return totals;
+    }
+
     /// <summary>Counts a job's calls per stage and outcome.</summary>
     public IReadOnlyDictionary<(string Stage, string Outcome), int> CallCounts(string jobId)
     {
@@ -337,3 +363,6 @@ public sealed record CachedAnswer(string Answer, long InputTokens, long OutputTo
 
 /// <summary>What the cache holds for one stage.</summary>
 public sealed record CacheStageStats(string Stage, int Entries, long AnswerChars, long InputTokens, long OutputTokens);
+
+/// <summary>What a job paid for in one stage: first calls and repairs, their tokens and time, and distinct answers reused from other jobs.</summary>
+public sealed record StageTotals(int Paid, int Repairs, int Reused, long InputTokens, long OutputTokens, long ElapsedMs);
