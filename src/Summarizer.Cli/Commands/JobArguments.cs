@@ -17,6 +17,13 @@ public sealed class JobArguments
         Description = "console: print calls by outcome, tokens, p50/p95 call time and quota waits per stage at the end. (OTLP export: OTEL_EXPORTER_OTLP_ENDPOINT or Summarizer:Telemetry:Otlp.)",
     };
 
+    private readonly Option<string?> _mode = new("--mode")
+    {
+        Description = "realtime: send each call when it is ready (default). batch: send ready calls in provider batches (Batch API: half price, rounds of up to 24 h; no English context across chunks). Config: Summarizer:Jobs:Mode.",
+    };
+
+    private readonly Option<bool> _noWait = new("--no-wait") { Description = "Batch mode: exit once a round is submitted (or still open); 'summarizer resume <job>' continues." };
+
     private readonly EngineArguments _engine = new();
 
     /// <summary>Initializes a new instance of the <see cref="JobArguments"/> class.</summary>
@@ -25,6 +32,7 @@ public sealed class JobArguments
         _concurrency.Validators.Add(result => RequireRange(result, 1, 256, "--concurrency"));
         _chunkTokens.Validators.Add(result => RequireRange(result, 16, 100_000, "--chunk-tokens"));
         _telemetry.AcceptOnlyFromAmong("console");
+        _mode.AcceptOnlyFromAmong(JobModes.Realtime, JobModes.Batch);
     }
 
     /// <summary>Gets the option that sets the output folder (also used by commands that only read jobs).</summary>
@@ -33,7 +41,7 @@ public sealed class JobArguments
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _output, _concurrency, _chunkTokens, _json, _noCache, _onFilter, _telemetry })
+        foreach (var option in new Option[] { _output, _concurrency, _chunkTokens, _json, _noCache, _onFilter, _telemetry, _mode, _noWait })
         {
             command.Options.Add(option);
         }
@@ -51,6 +59,8 @@ public sealed class JobArguments
         ChunkTokens = parse.GetValue(_chunkTokens),
         NoCache = parse.GetValue(_noCache),
         OnFilter = parse.GetValue(_onFilter),
+        Mode = parse.GetValue(_mode),
+        NoWait = parse.GetValue(_noWait),
     };
 
     /// <summary>Reads whether to print the telemetry table at the end (<c>--telemetry console</c>).</summary>

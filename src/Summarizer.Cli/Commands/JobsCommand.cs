@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -13,7 +14,7 @@ namespace Summarizer.Cli.Commands;
 public static class JobsCommand
 {
     /// <summary>Creates <c>jobs</c>.</summary>
-    public static Command Create(CliContext context) => new("jobs", "List, inspect and prune jobs.") { List(context), Show(context), Prune(context) };
+    public static Command Create(CliContext context) => new("jobs", "List, inspect, watch, cancel and prune jobs.") { List(context), Show(context), Watch(context), Cancel(context), Prune(context) };
 
     private static Command List(CliContext context)
     {
@@ -84,6 +85,36 @@ public static class JobsCommand
             return ExitCodes.Success;
         });
         return show;
+    }
+
+    private static Command Watch(CliContext context)
+    {
+        var jobId = new Argument<string>("job-id") { Description = "The batch job to follow." };
+        var options = new JobArguments();
+        var watch = new Command("watch", "Follow a batch job: poll its open round every Summarizer:Batch:PollSeconds, then submit the next, until it is done.") { jobId };
+        options.AddTo(watch);
+        watch.SetAction((parse, cancellationToken) => RunCommand.RunAsync(
+            context,
+            (runner, progress) => runner.ResumeAsync(parse.GetValue(jobId)!, options.Request(parse, []) with { NoWait = false }, progress, cancellationToken),
+            options.Json(parse)));
+        return watch;
+    }
+
+    private static Command Cancel(CliContext context)
+    {
+        var output = StoreCommands.OutputOption();
+        var jobId = new Argument<string>("job-id") { Description = "The batch job whose open batches to cancel." };
+        var cancel = new Command("cancel", "Cancel a batch job's open batches; what they answered is kept, and 'summarizer resume' sends the rest again.") { jobId, output };
+        cancel.SetAction(async (parse, cancellationToken) =>
+        {
+            var runner = context.Services.GetRequiredService<JobRunner>();
+            var cancelled = await runner.CancelBatchesAsync(parse.GetValue(jobId)!, new JobRequest([]) { OutputRoot = parse.GetValue(output) }, cancellationToken);
+            await context.Out.WriteLineAsync(cancelled == 0
+                ? $"job {parse.GetValue(jobId)}: no open batch to cancel"
+                : $"job {parse.GetValue(jobId)}: cancelling {cancelled} batch(es); what they answered is kept, and 'summarizer resume {parse.GetValue(jobId)}' sends the rest again");
+            return ExitCodes.Success;
+        });
+        return cancel;
     }
 
     private static Command Prune(CliContext context)

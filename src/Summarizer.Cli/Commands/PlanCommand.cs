@@ -18,6 +18,8 @@ public static class PlanCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var chunkTokens = new Option<int?>("--chunk-tokens") { Description = "Source tokens per chunk (default from appsettings.json)." };
         var model = new Option<string?>("--model") { Description = "Model whose prices to use (default from appsettings.json)." };
+        var mode = new Option<string?>("--mode") { Description = "realtime (default) or batch: price calls at the Batch API's discount and show its rounds." };
+        mode.AcceptOnlyFromAmong(Summarizer.Core.Jobs.JobModes.Realtime, Summarizer.Core.Jobs.JobModes.Batch);
         var removed = new Option<bool>("--removed") { Description = "List the lines ingest removed from each article (junk, metadata) with the rule that removed each; --verbose does too." };
         chunkTokens.Validators.Add(result =>
         {
@@ -30,7 +32,7 @@ public static class PlanCommand
 
         var command = new Command("plan", "Plan a job: articles, sentences, chunks, calls, tokens and cost. No model is called.")
         {
-            paths, json, chunkTokens, model, removed,
+            paths, json, chunkTokens, model, mode, removed,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -39,6 +41,7 @@ public static class PlanCommand
                 ChunkTokens = parse.GetValue(chunkTokens),
                 Model = parse.GetValue(model),
                 KeepRemovedLines = parse.GetValue(removed) || parse.GetValue<bool>("--verbose"),
+                Batch = parse.GetValue(mode) == Summarizer.Core.Jobs.JobModes.Batch,
             };
             return await RunAsync(context, request, parse.GetValue(json), cancellationToken);
         });

@@ -52,6 +52,15 @@ public static class RunCommand
             return ExitCodes.Success;
         }
 
+        if (result is { Status: JobStatuses.Waiting, Batch: { } waiting })
+        {
+            await context.Out.WriteLineAsync(asJson
+                ? CliJson.Serialize(new { job_id = result.JobId, job_dir = result.JobDirectory, status = result.Status, round = waiting.Round, calls = waiting.Calls, batch_ids = waiting.BatchIds, batch_status = waiting.Statuses })
+                : $"job {result.JobId}: round {waiting.Round} {(waiting.SubmittedNow ? "submitted" : "still open")} ({waiting.Calls} calls in {waiting.BatchIds.Count} batch(es): {string.Join(", ", waiting.Statuses)}). " +
+                  $"Run 'summarizer resume {result.JobId}' to continue (it polls until the round ends), or 'summarizer jobs cancel {result.JobId}' to cancel it.");
+            return ExitCodes.Success;
+        }
+
         // A done article with a reason kept its outputs through something the user should know (its input changed).
         foreach (var article in result.Articles.Where(a => a.Status is not JobStatuses.Done || a.Reason is not null))
         {

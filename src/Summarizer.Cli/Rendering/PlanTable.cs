@@ -43,7 +43,8 @@ public static class PlanTable
         var cost = plan.CostUsd is { } usd ? usd.ToString("0.0000", CultureInfo.InvariantCulture) + " USD" : "no price for this model";
         console.WriteLine(
             $"{plan.Articles.Count} articles ({plan.Rejected} rejected), {plan.Sentences} sentences, {plan.Chunks} chunks; " +
-            $"chunk budget {plan.ChunkTokens} tokens ({plan.Encoding}); estimated cost on {plan.Model}: {cost}");
+            $"chunk budget {plan.ChunkTokens} tokens ({plan.Encoding}); estimated cost on {plan.Model}: {cost}" +
+            (plan.BatchRounds is { } rounds ? $" at the batch price, in {rounds} rounds (one more for repairs and failed lines), each up to the provider's 24 h window" : string.Empty));
     }
 
     /// <summary>A cell showing text that may come from the input (titles, reasons quoting a name) escaped, never acting on the terminal.</summary>

@@ -104,6 +104,12 @@ public sealed class JobRunner(
 
         var batch = (request.Mode ?? jobOptions.Value.Mode) == JobModes.Batch;
 
+        if (batch)
+        {
+            // Refused before the job exists when the engine has no Batch API.
+            _ = engines.CreateBatchApi(request.Engine, batchOptions.Value);
+        }
+
         // A batch deployment (Azure Global Batch) answers no realtime call, the probe included.
         if (engine.Options.Probe && !batch)
         {
@@ -379,9 +385,7 @@ public sealed class JobRunner(
     /// </summary>
     private async Task<JobResult> RunInBatchesAsync(JobRun run, JobRequest request, JobStore store, IJobProgress progress, CancellationToken cancellationToken)
     {
-        var api = engines.CreateBatchApi(request.Engine, batchOptions.Value);
-        var batches = new BatchStore(store, clock);
-        var runner = new BatchRoundRunner(api, batches, new BatchRound(tokens), BatchLimits.For(api.Azure, batchOptions.Value), batchOptions.Value.CompletionWindow, clock);
+        var (api, batches, runner) = BatchApiOf(request, store);
         var rounds = new BatchRounds(runner, batches, run.Job.JobId, TimeSpan.FromSeconds(batchOptions.Value.PollSeconds), progress);
         var model = PricedModel(run.Engine);
         return await rounds.RunAsync(
@@ -390,6 +394,32 @@ public sealed class JobRunner(
             waiting => new JobResult(run.Job.JobId, run.Job.Directory, run.Engine, JobStatuses.Waiting, [], [], null) { Parent = run.Job.Parent, Batch = waiting },
             api,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Cancels a batch job's open batches (<c>jobs cancel</c>): the service stops them, what they answered is kept, and
+    /// the job is marked cancelled; resume sends what they did not answer again. Returns how many batches were cancelled.
+    /// </summary>
+    /// <exception cref="JobNotFoundException">No such job in the output folder's store.</exception>
+    public async Task<int> CancelBatchesAsync(string jobId, JobRequest now, CancellationToken cancellationToken = default)
+    {
+        var store = Store(now);
+        var stored = store.GetJob(jobId) ?? throw new JobNotFoundException(jobId, store.DatabasePath);
+        var (_, _, runner) = BatchApiOf(StoredRequest.FromJson(stored.Request).ToRequest(now), store);
+        var cancelled = await runner.CancelAsync(jobId, cancellationToken).ConfigureAwait(false);
+        if (cancelled > 0)
+        {
+            store.SaveJob(stored with { Finished = clock.GetUtcNow(), Status = JobStatuses.Cancelled, Reason = $"batches cancelled with 'jobs cancel'; 'summarizer resume {jobId}' sends what they did not answer again" });
+        }
+
+        return cancelled;
+    }
+
+    private (BatchApi Api, BatchStore Batches, BatchRoundRunner Runner) BatchApiOf(JobRequest request, JobStore store)
+    {
+        var api = engines.CreateBatchApi(request.Engine, batchOptions.Value);
+        var batches = new BatchStore(store, clock);
+        return (api, batches, new BatchRoundRunner(api, batches, new BatchRound(tokens), BatchLimits.For(api.Azure, batchOptions.Value), batchOptions.Value.CompletionWindow, clock));
     }
 
     /// <summary>A batch job's usage as its store recorded it over every pass and process: each line paid once, reused what other jobs paid.</summary>

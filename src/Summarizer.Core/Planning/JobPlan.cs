@@ -15,6 +15,9 @@ public sealed record JobPlan(
     int ChunkTokens,
     string Encoding)
 {
+    /// <summary>Gets, for a job planned in provider batches, its rounds without failures: translate, summarize, merge, brief (one more carries repairs and failed lines).</summary>
+    public int? BatchRounds { get; init; }
+
     /// <summary>Gets the number of rejected articles.</summary>
     public int Rejected => Articles.Count(a => !a.IsAccepted);
 

@@ -81,8 +81,13 @@ public sealed class JobPlanner(
                 .Aggregate(new StageEstimate(stage, 0, 0, 0), (sum, s) => sum + s))
             .ToList();
         var model = request.Model ?? pricing.Value.Model;
-        var cost = estimator.Cost(model, stages.Sum(s => s.InputTokens), stages.Sum(s => s.OutputTokens));
-        return new JobPlan(articles, stages, model, cost, budget, tokens.EncodingName);
+        var cost = estimator.Cost(model, stages.Sum(s => s.InputTokens), stages.Sum(s => s.OutputTokens), request.Batch);
+
+        // In batch mode every chunk translates at once (its context carries no English), so the rounds are the stages.
+        return new JobPlan(articles, stages, model, cost, budget, tokens.EncodingName)
+        {
+            BatchRounds = request.Batch ? stages.Count(s => s.Calls > 0) : null,
+        };
     }
 
     private ArticlePlan PlanArticle(IngestResult result, int budget, PlanStepTimings? timings)

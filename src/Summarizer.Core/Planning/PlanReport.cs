@@ -39,7 +39,7 @@ public sealed record PlanReport(
             plan.OutputTokens,
             plan.CostUsd,
             plan.Stages.ToDictionary(s => s.Stage, ToStage)),
-        new PlanReportSettings(plan.ChunkTokens, plan.Encoding, plan.Model));
+        new PlanReportSettings(plan.ChunkTokens, plan.Encoding, plan.Model) { Mode = plan.BatchRounds is null ? null : "batch", BatchRounds = plan.BatchRounds });
 
     /// <summary>Serialises the report as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
@@ -100,4 +100,15 @@ public sealed record PlanReportTotals(
 public sealed record PlanReportSettings(
     [property: JsonPropertyName("chunk_tokens")] int ChunkTokens,
     [property: JsonPropertyName("encoding")] string Encoding,
-    [property: JsonPropertyName("price_model")] string PriceModel);
+    [property: JsonPropertyName("price_model")] string PriceModel)
+{
+    /// <summary>Gets <c>batch</c> for a job planned in provider batches (priced at the batch discount); absent for realtime.</summary>
+    [JsonPropertyName("mode")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Mode { get; init; }
+
+    /// <summary>Gets a batch job's rounds without failures; absent for realtime.</summary>
+    [JsonPropertyName("batch_rounds")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? BatchRounds { get; init; }
+}

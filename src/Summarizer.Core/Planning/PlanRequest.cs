@@ -12,4 +12,7 @@ public sealed record PlanRequest(IReadOnlyList<string> Paths)
 
     /// <summary>Gets a value indicating whether the plan keeps each article's removed lines (with the rule that removed each) to list them.</summary>
     public bool KeepRemovedLines { get; init; }
+
+    /// <summary>Gets a value indicating whether the job would run in provider batches (priced at the batch discount, in rounds).</summary>
+    public bool Batch { get; init; }
 }
