@@ -22,4 +22,8 @@ public sealed class JobOptions
     /// <value>The default value is 8; a job of hundreds of articles must still fit one brief call's context.</value>
     [Range(1, 1000)]
     public int BriefClaimsPerArticle { get; set; } = 8;
+
+    /// <summary>Gets or sets a value indicating whether exact translation-memory matches fill sentences without a model call.</summary>
+    /// <value>The default value is <see langword="true"/>; <c>--no-tm</c> turns it off for one job.</value>
+    public bool UseTm { get; set; } = true;
 }

@@ -32,4 +32,10 @@ public sealed record JobRequest(IReadOnlyList<string> Paths)
 
     /// <summary>Gets a value indicating whether to call the model even when the cache holds a valid answer.</summary>
     public bool NoCache { get; init; }
+
+    /// <summary>Gets a value indicating whether to leave the translation memory unused (<c>--no-tm</c>).</summary>
+    public bool NoTm { get; init; }
+
+    /// <summary>Gets the reviewed job whose reviews this job applies (<c>summarizer apply</c>), or null.</summary>
+    public string? AppliedFrom { get; init; }
 }

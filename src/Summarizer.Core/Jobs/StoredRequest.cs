@@ -35,6 +35,12 @@ public sealed record StoredRequest(
     /// <summary>Gets the SHA-256 of each stage's prompt file, by stage.</summary>
     public IReadOnlyDictionary<string, string>? PromptHashes { get; init; }
 
+    /// <summary>Gets the reviewed job whose reviews the job applied (<c>summarizer apply</c>); resume and rerun apply them again.</summary>
+    public string? AppliedFrom { get; init; }
+
+    /// <summary>Gets a value indicating whether the job left the translation memory unused (null: it used it).</summary>
+    public bool? NoTm { get; init; }
+
     /// <summary>Serialises the request.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, OutputJson.Options);
 
@@ -62,6 +68,8 @@ public sealed record StoredRequest(
         OnFilter = now.OnFilter ?? OnFilter,
         BaseDirectory = BaseDirectory,
         EngineReason = now.Engine.Kind is null && EngineKind is not null ? "the engine the job was started on" : null,
+        NoTm = now.NoTm || NoTm == true,
+        AppliedFrom = now.AppliedFrom ?? AppliedFrom,
     };
 
     /// <summary>
