@@ -78,7 +78,7 @@ public sealed class JobOverrides
         var article = _applied?.Articles.GetValueOrDefault(articleId);
         foreach (var sentence in sentences)
         {
-            if (article?.Sentences.GetValueOrDefault(sentence.Id) is { } reviewed)
+            if (article is not null && article.Sentences.TryGetValue(sentence.Id, out var reviewed))
             {
                 if (TmKey.Of(reviewed.Ar) == TmKey.Of(sentence.Text))
                 {
