@@ -18,7 +18,7 @@ namespace Summarizer.Core.Tests.Jobs;
 /// what depends on an edit is paid for, rejected claims are gone from merge and brief, and QA checks human English
 /// like the model's.
 /// </summary>
-public sealed class ApplyTests : LoopbackServerTest, IAsyncLifetime
+public sealed class ApplyTests(Xunit.Abstractions.ITestOutputHelper output) : LoopbackServerTest, IAsyncLifetime
 {
     // Small chunks, so that seed articles have several and an edit touches one of them.
     private const int ChunkTokens = 120;
@@ -160,6 +160,31 @@ public sealed class ApplyTests : LoopbackServerTest, IAsyncLifetime
         var tm = new JobFolder(second.JobDirectory).ReadArticle(article)!.Translation.Sentences.Where(s => s.Origin == "tm").ToList();
         Assert.Equal(chunk, tm.Select(s => s.Id));
         Assert.All(tm, s => Assert.StartsWith("Approved: ", s.En, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Tm_hit_rate_of_a_second_job_over_the_five_seeds_after_approving_one_article()
+    {
+        var runner = Services().GetRequiredService<JobRunner>();
+        var first = await runner.RunAsync(new JobRequest([RepositoryPaths.Seeds]));
+        var approved = first.Articles.Select(a => a.Id).Order(StringComparer.Ordinal).First();
+        Approve(first.JobId, first.JobDirectory, approved, (_, en) => en);
+        var requests = Server.Requests.Count;
+
+        var second = await runner.RunAsync(new JobRequest([RepositoryPaths.Seeds]));
+
+        var folder = new JobFolder(second.JobDirectory);
+        var sentences = folder.ArticleIds().SelectMany(id => folder.ReadArticle(id)!.Translation.Sentences.Select(s => (Article: id, s.Origin))).ToList();
+        var hits = sentences.Count(s => s.Origin == "tm");
+        var counts = new JobStore(JobStore.PathIn(Output.Path)).CallCounts(second.JobId);
+        int Translate(IReadOnlyDictionary<(string Stage, string Outcome), int> c) => c.Where(x => x.Key.Stage == "translate").Sum(x => x.Value);
+        var before = Translate(new JobStore(JobStore.PathIn(Output.Path)).CallCounts(first.JobId));
+        output.WriteLine($"TM hit rate: {hits} of {sentences.Count} sentences ({100.0 * hits / sentences.Count:0.0}%), all in {approved}; translate calls (paid + cached) {before} → {Translate(counts)}; requests sent by the second job: {Server.Requests.Count - requests}");
+
+        Assert.Equal(sentences.Count(s => s.Article == approved), hits);
+        Assert.All(sentences.Where(s => s.Article != approved), s => Assert.Null(s.Origin));
+        Assert.Equal(0, Server.Requests.Count - requests);
+        Assert.True(Translate(counts) < before, "the approved article's chunks make no translate call");
     }
 
     [Fact]
