@@ -26,7 +26,7 @@ public sealed partial record CliError(int ExitCode, string Code, string Message)
         OptionsValidationException options => new(ExitCodes.UsageError, "configuration", $"configuration ({(string.IsNullOrEmpty(options.OptionsName) ? options.OptionsType.Name : options.OptionsName)}): {string.Join("; ", options.Failures).TrimEnd('.')}. Fix it in appsettings.json or its Summarizer__… environment variable"),
         InvalidOperationException convert when ConversionFailure().Match(convert.Message) is { Success: true } match => Unparsable(match),
         PromptException prompt => new(ExitCodes.UsageError, "prompt", prompt.Message),
-        EngineConfigurationException or PlanInputException or JobNotFoundException or JobChangeRefusedException => new(ExitCodes.UsageError, "usage", exception.Message),
+        EngineConfigurationException or PlanInputException or JobNotFoundException or JobChangeRefusedException or ApplyRefusedException => new(ExitCodes.UsageError, "usage", exception.Message),
         ExchangeException => new(ExitCodes.UsageError, "exchange", exception.Message),
         JobStoreException store => new(ExitCodes.StoreOrOutputUnusable, "job_store", store.Message),
         SqliteException { SqliteErrorCode: SqliteFull } full => new(ExitCodes.StoreOrOutputUnusable, "disk_full", $"disk full while writing the job store ({full.Message.TrimEnd('.')}): free space, then 'summarizer resume <job>' continues where the job stopped"),

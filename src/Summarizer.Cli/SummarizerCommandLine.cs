@@ -27,6 +27,7 @@ public static class SummarizerCommandLine
             RunCommand.Create(context),
             ResumeCommand.Create(context),
             RerunCommand.Create(context),
+            ApplyCommand.Create(context),
             StoreCommands.Diff(context),
             EvalCommand.Create(context),
             QaCommand.Create(context),

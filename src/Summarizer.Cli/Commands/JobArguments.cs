@@ -3,7 +3,7 @@ using Summarizer.Core.Jobs;
 
 namespace Summarizer.Cli.Commands;
 
-/// <summary>The options of every command that runs a job: run, resume and rerun.</summary>
+/// <summary>The options of every command that runs a job: run, resume, rerun and apply.</summary>
 public sealed class JobArguments
 {
     private readonly Option<string?> _output = new("--out") { Description = "Output folder holding job folders and summarizer.db (default: outputs)." };
@@ -11,6 +11,7 @@ public sealed class JobArguments
     private readonly Option<int?> _chunkTokens = new("--chunk-tokens") { Description = "Source tokens per chunk (default from appsettings.json)." };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object with the job's outcome." };
     private readonly Option<bool> _noCache = new("--no-cache") { Description = "Call the model even when a valid cached answer exists." };
+    private readonly Option<bool> _noTm = new("--no-tm") { Description = "Leave the translation memory unused: every sentence goes to the model (default: exact matches of approved sentences fill them)." };
     private readonly Option<FilterPolicy?> _onFilter = new("--on-filter") { Description = "When the content filter stops a chunk: mark it (default) or split it in halves to isolate the sentence." };
     private readonly Option<string?> _telemetry = new("--telemetry")
     {
@@ -41,7 +42,7 @@ public sealed class JobArguments
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _output, _concurrency, _chunkTokens, _json, _noCache, _onFilter, _telemetry, _mode, _noWait })
+        foreach (var option in new Option[] { _output, _concurrency, _chunkTokens, _json, _noCache, _noTm, _onFilter, _telemetry, _mode, _noWait })
         {
             command.Options.Add(option);
         }
@@ -58,6 +59,7 @@ public sealed class JobArguments
         Concurrency = parse.GetValue(_concurrency),
         ChunkTokens = parse.GetValue(_chunkTokens),
         NoCache = parse.GetValue(_noCache),
+        NoTm = parse.GetValue(_noTm),
         OnFilter = parse.GetValue(_onFilter),
         Mode = parse.GetValue(_mode),
         NoWait = parse.GetValue(_noWait),

@@ -3,9 +3,15 @@ using Summarizer.Core.Outputs;
 
 namespace Summarizer.Core.Evaluation;
 
-/// <summary>The differences between two runs: prompts used, and per article the translation and claim changes.</summary>
+/// <summary>The differences between two runs: prompts used, per article the translation and claim changes, and the briefing's.</summary>
 public sealed record JobDiff(JobSnapshot A, JobSnapshot B, IReadOnlyList<ArticleDiff> Articles)
 {
+    /// <summary>Gets the briefing lines only the first job has.</summary>
+    public IReadOnlyList<string> BriefingRemoved { get; init; } = [];
+
+    /// <summary>Gets the briefing lines only the second job has.</summary>
+    public IReadOnlyList<string> BriefingAdded { get; init; } = [];
+
     /// <summary>Compares two job folders.</summary>
     public static JobDiff Between(string directoryA, string directoryB)
     {
@@ -13,7 +19,11 @@ public sealed record JobDiff(JobSnapshot A, JobSnapshot B, IReadOnlyList<Article
         var b = JobSnapshot.Read(directoryB);
         var chrf = new ChrF();
         var ids = a.Articles.Keys.Union(b.Articles.Keys).Order(StringComparer.Ordinal);
-        return new JobDiff(a, b, ids.Select(id => Compare(id, a.Articles.GetValueOrDefault(id), b.Articles.GetValueOrDefault(id), chrf)).ToList());
+        return new JobDiff(a, b, ids.Select(id => Compare(id, a.Articles.GetValueOrDefault(id), b.Articles.GetValueOrDefault(id), chrf)).ToList())
+        {
+            BriefingRemoved = a.Briefing.Except(b.Briefing, StringComparer.Ordinal).ToList(),
+            BriefingAdded = b.Briefing.Except(a.Briefing, StringComparer.Ordinal).ToList(),
+        };
     }
 
     private static ArticleDiff Compare(string id, ArticleSnapshot? a, ArticleSnapshot? b, ChrF chrf)
@@ -26,7 +36,7 @@ public sealed record JobDiff(JobSnapshot A, JobSnapshot B, IReadOnlyList<Article
         var sentences = a.Sentences.Keys.Intersect(b.Sentences.Keys)
             .Where(s => !string.Equals(a.Sentences[s].En, b.Sentences[s].En, StringComparison.Ordinal))
             .OrderBy(SentenceIds.Position)
-            .Select(s => new SentenceChange(s, a.Sentences[s].Ar, a.Sentences[s].En, b.Sentences[s].En))
+            .Select(s => new SentenceChange(s, a.Sentences[s].Ar, a.Sentences[s].En, b.Sentences[s].En) { OriginB = b.Origins.GetValueOrDefault(s) })
             .ToList();
         var pairs = a.Sentences.Keys.Intersect(b.Sentences.Keys).Select(s => (b.Sentences[s].En ?? string.Empty, a.Sentences[s].En ?? string.Empty));
         var score = chrf.Corpus(pairs);
@@ -71,11 +81,18 @@ public sealed record ArticleDiff(
 }
 
 /// <summary>A sentence whose translation differs between the runs.</summary>
-public sealed record SentenceChange(string Id, string Ar, string? EnA, string? EnB);
+public sealed record SentenceChange(string Id, string Ar, string? EnA, string? EnB)
+{
+    /// <summary>Gets where the second run's English came from when not from the model (<see cref="SentenceOrigins"/>): a reviewer's edit shows as <c>human</c>.</summary>
+    public string? OriginB { get; init; }
+}
 
 /// <summary>What the diff needs of one job folder.</summary>
 public sealed record JobSnapshot(string JobId, string Directory, IReadOnlyList<(string Stage, string Version, string Sha256)> Prompts, IReadOnlyDictionary<string, ArticleSnapshot> Articles)
 {
+    /// <summary>Gets the briefing's lines (<c>briefing.md</c>), without blank lines and the line naming the job; empty when it has none.</summary>
+    public IReadOnlyList<string> Briefing { get; init; } = [];
+
     /// <summary>Reads a job folder's manifest and article files through the records they were written from.</summary>
     public static JobSnapshot Read(string directory)
     {
@@ -87,7 +104,13 @@ public sealed record JobSnapshot(string JobId, string Directory, IReadOnlyList<(
             .OfType<WrittenArticle>()
             .Select(ArticleSnapshot.Of)
             .ToDictionary(a => a.Id, StringComparer.Ordinal);
-        return new JobSnapshot(manifest.JobId, directory, prompts, articles);
+        var briefing = folder.File(JobFolder.BriefingMarkdown);
+        return new JobSnapshot(manifest.JobId, directory, prompts, articles)
+        {
+            Briefing = File.Exists(briefing)
+                ? File.ReadAllLines(briefing).Where(l => l.Trim().Length > 0 && !l.Contains(manifest.JobId, StringComparison.Ordinal)).ToList()
+                : [],
+        };
     }
 }
 
@@ -101,7 +124,11 @@ public sealed record ArticleSnapshot(string Id, IReadOnlyDictionary<string, (str
         article.Claims.Claims.Select(c => new ClaimSnapshot(c.Id, c.En, c.Sources)).ToList())
     {
         Files = article,
+        Origins = article.Translation.Sentences.Where(s => s.Origin is not null).ToDictionary(s => s.Id, s => s.Origin!, StringComparer.Ordinal),
     };
+
+    /// <summary>Gets where English not written by the model came from, by sentence id.</summary>
+    public IReadOnlyDictionary<string, string> Origins { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Gets the files the snapshot was read from.</summary>
     public WrittenArticle? Files { get; init; }

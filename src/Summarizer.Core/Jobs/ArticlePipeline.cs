@@ -23,6 +23,13 @@ namespace Summarizer.Core.Jobs;
 /// (<paramref name="englishContext"/> and context sentences &gt; 0), so otherwise every chunk translates at once;
 /// summarize chunk k needs translate chunk k; merge needs every summarize. Which of the ready calls are sent, and when,
 /// is the stage callers' scheduler's business (see docs/architecture.md).
+/// <para>
+/// Overrides (a reviewer's edits, translation-memory matches) replace the model's English of some sentences: a chunk
+/// whose sentences all have one makes no translate call; any other chunk's call is made exactly as without them (so it
+/// is a cache hit when nothing else changed) and the overrides replace its answers. Summarize sees the final English,
+/// so only chunks with replaced sentences get a new summarize input. Rejected claims are left out before merge and
+/// after it.
+/// </para>
 /// </remarks>
 public sealed class ArticlePipeline(
     StageCallers callers,
@@ -33,29 +40,34 @@ public sealed class ArticlePipeline(
     bool englishContext = true)
 {
     /// <summary>Runs the article's stages; engine errors end the article with a reason, other articles go on.</summary>
-    public async Task<ArticleResult> RunAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
+    public Task<ArticleResult> RunAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken) =>
+        RunAsync(article, sentences, chunks, ArticleOverrides.None, cancellationToken);
+
+    /// <summary>Runs the article's stages with some sentences' English and some rejected claims given (see remarks).</summary>
+    public async Task<ArticleResult> RunAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, ArticleOverrides overrides, CancellationToken cancellationToken)
     {
         using var telemetry = SummarizerTelemetry.StartArticle(article.Id, chunks.Count);
-        var result = await RunStagesAsync(article, sentences, chunks, cancellationToken).ConfigureAwait(false);
+        var result = await RunStagesAsync(article, sentences, chunks, overrides, cancellationToken).ConfigureAwait(false);
         telemetry.Finish(result.Status);
         return result;
     }
 
-    private async Task<ArticleResult> RunStagesAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
+    private async Task<ArticleResult> RunStagesAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, ArticleOverrides overrides, CancellationToken cancellationToken)
     {
         var translation = ArticleTranslation.None;
         var chunkClaims = ChunkClaims.None;
         try
         {
-            translation = await TranslateAsync(article, sentences, chunks, cancellationToken).ConfigureAwait(false);
+            translation = await TranslateAsync(article, sentences, chunks, overrides, cancellationToken).ConfigureAwait(false);
 
             // Chunks are summarised at once; their results are joined in chunk order, not in the order they arrive.
             chunkClaims = (await Task.WhenAll(chunks.Select(chunk => SummarizeAsync(article, chunk.Id, chunk.Sentences, translation.English, cancellationToken))).ConfigureAwait(false))
                 .Aggregate(ChunkClaims.None, (all, next) => all.Then(next));
-            var summary = await MergeAsync(article, sentences, chunkClaims.Claims, cancellationToken).ConfigureAwait(false);
+            var kept = chunkClaims.Claims.Where(c => !overrides.IsRejected(c.En, c.Sources)).ToList();
+            var summary = await MergeAsync(article, sentences, kept, overrides, cancellationToken).ConfigureAwait(false);
             var notes = translation.Notes.Then(chunkClaims.Notes).Then(summary.Notes);
             var status = summary.FailedReason is not null ? JobStatuses.Failed : notes.Failures.Count > 0 ? JobStatuses.Partial : JobStatuses.Done;
-            return Result(article, sentences, chunks.Count, translation.English, notes, summary.Summary, summary.Claims, status, summary.FailedReason);
+            return Result(article, sentences, chunks.Count, translation, notes, summary.Summary, summary.Claims, status, summary.FailedReason);
         }
         catch (EngineCallException ex)
         {
@@ -72,39 +84,68 @@ public sealed class ArticlePipeline(
     private static ArticleResult Failed(Article article, IReadOnlyList<Sentence> sentences, int chunks, ArticleTranslation translation, ChunkClaims chunkClaims, string reason)
     {
         var notes = translation.Notes.Then(chunkClaims.Notes).Then(StageNotes.Of(new Failure(article.Id, "engine", "article", reason)));
-        return Result(article, sentences, chunks, translation.English, notes, null, [], JobStatuses.Failed, reason);
+        return Result(article, sentences, chunks, translation, notes, null, [], JobStatuses.Failed, reason);
     }
 
     private static ArticleResult Result(
-        Article article, IReadOnlyList<Sentence> sentences, int chunks, IReadOnlyDictionary<string, string> english, StageNotes notes, MergeOutput? summary, IReadOnlyList<Claim> claims, string status, string? reason)
+        Article article, IReadOnlyList<Sentence> sentences, int chunks, ArticleTranslation translation, StageNotes notes, MergeOutput? summary, IReadOnlyList<Claim> claims, string status, string? reason)
     {
         var flags = notes.Flags
             .GroupBy(f => f.Sentence, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Flag>)g.Select(f => f.Flag).ToList(), StringComparer.Ordinal);
-        return new ArticleResult(article, sentences, chunks, english, flags, summary, claims, notes.Filtered, notes.Failures, status, reason);
+        return new ArticleResult(article, sentences, chunks, translation.English, flags, summary, claims, notes.Filtered, notes.Failures, status, reason)
+        {
+            Origins = translation.Origins,
+        };
     }
 
     /// <summary>Translates every chunk: one after another when each needs the English before it, else all at once.</summary>
-    private async Task<ArticleTranslation> TranslateAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
+    private async Task<ArticleTranslation> TranslateAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, ArticleOverrides overrides, CancellationToken cancellationToken)
     {
+        Task<ArticleTranslation> Chunk(Chunk chunk, ArticleTranslation before) =>
+            chunk.Sentences.All(s => overrides.Sentences.ContainsKey(s.Id))
+                ? Task.FromResult(Skipped(chunk.Sentences, overrides))
+                : TranslatePartAsync(article, sentences, chunk.Id, chunk.Sentences, chunk.Context, before, overrides, cancellationToken);
+
         if (!englishContext || contextSentences == 0)
         {
-            var parts = await Task.WhenAll(chunks.Select(chunk => TranslatePartAsync(article, sentences, chunk.Id, chunk.Sentences, chunk.Context, ArticleTranslation.None, cancellationToken))).ConfigureAwait(false);
+            var parts = await Task.WhenAll(chunks.Select(chunk => Chunk(chunk, ArticleTranslation.None))).ConfigureAwait(false);
             return parts.Aggregate(ArticleTranslation.None, (all, next) => all.Then(next));
         }
 
         var translation = ArticleTranslation.None;
         foreach (var chunk in chunks)
         {
-            translation = translation.Then(await TranslatePartAsync(article, sentences, chunk.Id, chunk.Sentences, chunk.Context, translation, cancellationToken).ConfigureAwait(false));
+            translation = translation.Then(await Chunk(chunk, translation).ConfigureAwait(false));
         }
 
         return translation;
     }
 
+    /// <summary>A chunk whose every sentence has its English already makes no call; it counts as done for the progress bar.</summary>
+    private ArticleTranslation Skipped(IReadOnlyList<Sentence> sentences, ArticleOverrides overrides)
+    {
+        progress.CallFinished(StageNames.Translate);
+        return Overridden(sentences, overrides);
+    }
+
+    /// <summary>Sentences whose English is given, with the same glossary check as the model's English.</summary>
+    private ArticleTranslation Overridden(IReadOnlyList<Sentence> sentences, ArticleOverrides overrides)
+    {
+        var part = sentences.ToDictionary(s => s.Id, s => overrides.Sentences[s.Id], StringComparer.Ordinal);
+        return new ArticleTranslation(part.ToDictionary(p => p.Key, p => p.Value.English, StringComparer.Ordinal), new StageNotes([], [.. sentences.SelectMany(s => GlossaryFlags(s, part[s.Id].English))], []))
+        {
+            ContextEnglish = part.ToDictionary(p => p.Key, p => p.Value.ContextEnglish ?? p.Value.English, StringComparer.Ordinal),
+            Origins = part.ToDictionary(p => p.Key, p => p.Value.Origin, StringComparer.Ordinal),
+        };
+    }
+
+    private IEnumerable<(string, Flag)> GlossaryFlags(Sentence sentence, string english) =>
+        glossary.Missing(sentence.Text, english).Select(term => (sentence.Id, new Flag(FlagCodes.GlossaryMissing, Severities.Warning, $"\"{term.Ar}\" should be rendered \"{term.En}\"")));
+
     /// <summary>Translates some sentences, given the article's translation so far (for the context's English).</summary>
     private async Task<ArticleTranslation> TranslatePartAsync(
-        Article article, IReadOnlyList<Sentence> all, string label, IReadOnlyList<Sentence> sentences, IReadOnlyList<Sentence> context, ArticleTranslation before, CancellationToken cancellationToken)
+        Article article, IReadOnlyList<Sentence> all, string label, IReadOnlyList<Sentence> sentences, IReadOnlyList<Sentence> context, ArticleTranslation before, ArticleOverrides overrides, CancellationToken cancellationToken)
     {
         var arabic = string.Join('\n', sentences.Select(s => s.Text));
         var terms = glossary.Find(arabic);
@@ -112,7 +153,7 @@ public sealed class ArticlePipeline(
         {
             ["title"] = article.Title,
             ["sentences"] = ToJson(sentences.Select(s => new TranslateSentence(s.Id, s.Text))),
-            ["context"] = ToJson(context.Select(s => new ContextSentence(s.Id, s.Text, englishContext ? before.English.GetValueOrDefault(s.Id, string.Empty) : string.Empty))),
+            ["context"] = ToJson(context.Select(s => new ContextSentence(s.Id, s.Text, englishContext ? before.ContextEnglish.GetValueOrDefault(s.Id, string.Empty) : string.Empty))),
             ["glossary"] = ToJson(terms.Select(t => new GlossaryEntry(t.Ar, t.En))),
         };
         var ids = sentences.Select(s => s.Id).ToList();
@@ -125,13 +166,16 @@ public sealed class ArticlePipeline(
         {
             callers.Translate.Usage.AddSplit();
             var (first, second) = Halves(sentences);
-            var firstPart = await TranslatePartAsync(article, all, label + "a", first, context, before, cancellationToken).ConfigureAwait(false);
-            var secondPart = await TranslatePartAsync(article, all, label + "b", second, ContextBefore(all, second[0]), before.Then(firstPart), cancellationToken).ConfigureAwait(false);
+            var firstPart = await TranslatePartAsync(article, all, label + "a", first, context, before, overrides, cancellationToken).ConfigureAwait(false);
+            var secondPart = await TranslatePartAsync(article, all, label + "b", second, ContextBefore(all, second[0]), before.Then(firstPart), overrides, cancellationToken).ConfigureAwait(false);
             return firstPart.Then(secondPart);
         }
         catch (EngineCallException ex) when (StageErrorCodes.EndsItem(ex.Code))
         {
-            return new ArticleTranslation(new Dictionary<string, string>(StringComparer.Ordinal), Stopped(article, StageNames.Translate, label, sentences, ex));
+            // The sentences that have their English still get it; the rest are reported as the filter or cut-off left them.
+            var stopped = new ArticleTranslation(new Dictionary<string, string>(StringComparer.Ordinal), Stopped(article, StageNames.Translate, label, sentences, ex));
+            var given = sentences.Where(s => overrides.Sentences.ContainsKey(s.Id)).ToList();
+            return given.Count == 0 ? stopped : stopped.Then(Overridden(given, overrides));
         }
 
         var byId = (result.Output?.Translations ?? [])
@@ -139,14 +183,22 @@ public sealed class ArticlePipeline(
             .GroupBy(t => t.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().En, StringComparer.Ordinal);
         var english = new Dictionary<string, string>(StringComparer.Ordinal);
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new List<(string, Flag)>();
         var failures = new List<Failure>();
         foreach (var sentence in sentences)
         {
-            if (byId.TryGetValue(sentence.Id, out var en))
+            if (overrides.Sentences.TryGetValue(sentence.Id, out var given))
+            {
+                // A reviewer's (or the memory's) English replaces the model's and is checked as the model's would be.
+                english[sentence.Id] = given.English;
+                origins[sentence.Id] = given.Origin;
+                flags.AddRange(GlossaryFlags(sentence, given.English));
+            }
+            else if (byId.TryGetValue(sentence.Id, out var en))
             {
                 english[sentence.Id] = en;
-                flags.AddRange(glossary.Missing(sentence.Text, en).Select(term => (sentence.Id, new Flag(FlagCodes.GlossaryMissing, Severities.Warning, $"\"{term.Ar}\" should be rendered \"{term.En}\""))));
+                flags.AddRange(GlossaryFlags(sentence, en));
             }
             else
             {
@@ -156,7 +208,14 @@ public sealed class ArticlePipeline(
             }
         }
 
-        return new ArticleTranslation(english, new StageNotes(failures, flags, []));
+        // Later chunks see the model's own English as context, wherever it gave one.
+        var contextEnglish = new Dictionary<string, string>(english, StringComparer.Ordinal);
+        foreach (var (id, en) in byId.Where(t => origins.ContainsKey(t.Key)))
+        {
+            contextEnglish[id] = en;
+        }
+
+        return new ArticleTranslation(english, new StageNotes(failures, flags, [])) { ContextEnglish = contextEnglish, Origins = origins };
     }
 
     /// <summary>Summarises some sentences from their Arabic and English.</summary>
@@ -259,7 +318,7 @@ public sealed class ArticlePipeline(
     }
 
     /// <summary>Merges the chunk claims into the article's summary and final claims, each checked against its sources.</summary>
-    private async Task<ArticleSummary> MergeAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<ClaimDraft> chunkClaims, CancellationToken cancellationToken)
+    private async Task<ArticleSummary> MergeAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<ClaimDraft> chunkClaims, ArticleOverrides overrides, CancellationToken cancellationToken)
     {
         // Chunk claims came in chunk order; put them in reading order of their first source.
         var claims = chunkClaims.OrderBy(c => c.Sources.Select(SentenceIds.Position).DefaultIfEmpty(int.MaxValue).Min()).ToList();
@@ -300,6 +359,7 @@ public sealed class ArticlePipeline(
         var merged = result.IsValid ? result.Output!.Claims : result.Output?.Claims.Where(c => StageValidator.Claims(ids, [c]).Count == 0).ToList() ?? [];
         var text = sentences.ToDictionary(s => s.Id, s => s.Text, StringComparer.Ordinal);
         var final = (merged.Count > 0 ? merged : claims)
+            .Where(claim => !overrides.IsRejected(claim.En, claim.Sources))
             .Select((claim, i) => new Claim(ClaimId(i), claim.En, claim.Ar, claim.Sources, NumberCheck.Flags(claim, text)))
             .ToList();
         return new ArticleSummary(result.IsValid ? result.Output : null, final, notes, null);

@@ -23,6 +23,10 @@ public sealed class JobOptions
     [Range(1, 1000)]
     public int BriefClaimsPerArticle { get; set; } = 8;
 
+    /// <summary>Gets or sets a value indicating whether exact translation-memory matches fill sentences without a model call.</summary>
+    /// <value>The default value is <see langword="true"/>; <c>--no-tm</c> turns it off for one job.</value>
+    public bool UseTm { get; set; } = true;
+
     /// <summary>Gets or sets how calls are sent: <c>realtime</c> (now, through the resilience pipeline) or <c>batch</c> (in provider batches, rounds of up to 24 h).</summary>
     /// <value>The default value is <c>realtime</c>.</value>
     [Required]

@@ -38,4 +38,10 @@ public sealed record JobRequest(IReadOnlyList<string> Paths)
 
     /// <summary>Gets a value indicating whether a batch job exits once a round is submitted instead of waiting for it.</summary>
     public bool NoWait { get; init; }
+
+    /// <summary>Gets a value indicating whether to leave the translation memory unused (<c>--no-tm</c>).</summary>
+    public bool NoTm { get; init; }
+
+    /// <summary>Gets the reviewed job whose reviews this job applies (<c>summarizer apply</c>), or null.</summary>
+    public string? AppliedFrom { get; init; }
 }

@@ -88,6 +88,22 @@ public sealed class JobRunner(
         return RunJobAsync(request, resumed: null, parent: stored.JobId, progress ?? NullJobProgress.Instance, cancellationToken);
     }
 
+    /// <summary>
+    /// Applies a reviewed job's reviews as a new job linked to it (same inputs, settings and prompt versions): the
+    /// reviewers' English replaces the model's (origin <c>human</c>, not sent to translate) and rejected claims are left
+    /// out of merge and brief, so only what depends on an edit is paid for. See <see cref="AppliedReviews"/>.
+    /// </summary>
+    /// <exception cref="JobNotFoundException">No such job in the output folder's store.</exception>
+    /// <exception cref="ApplyRefusedException">The job has no reviews, or its folder is missing.</exception>
+    public Task<JobResult> ApplyAsync(string reviewedJobId, JobRequest now, IJobProgress? progress = null, CancellationToken cancellationToken = default)
+    {
+        var store = Store(now);
+        var stored = store.GetJob(reviewedJobId) ?? throw new JobNotFoundException(reviewedJobId, store.DatabasePath);
+        AppliedReviews.Load(stored, new ReviewStore(store.DatabasePath));
+        var request = StoredRequest.FromJson(stored.Request).ToRequest(now with { AppliedFrom = stored.JobId });
+        return RunJobAsync(request, resumed: null, parent: stored.JobId, progress ?? NullJobProgress.Instance, cancellationToken);
+    }
+
     /// <summary>Opens the job store of the request's output folder.</summary>
     public JobStore Store(JobRequest request) => new(JobStore.PathIn(OutputRoot(request)));
 
@@ -151,6 +167,8 @@ public sealed class JobRunner(
             OnFilter = request.OnFilter ?? FilterPolicy.Mark,
             PromptHashes = stagePrompts.ToDictionary(p => p.Key, p => p.Value.Sha256),
             Mode = batch ? JobModes.Batch : null,
+            AppliedFrom = request.AppliedFrom,
+            NoTm = request.NoTm ? true : null,
         };
         var job = new StoredJob(jobId, created, null, JobStatuses.Running, parent, jobDirectory, stored.ToJson());
         store.SaveJob(job);
@@ -248,6 +266,7 @@ public sealed class JobRunner(
         var accepted = articles.Planned.Where(a => a.IsAccepted).ToList();
         progress.Started(accepted.Count, run.Plan.Plan.Calls);
         var pipeline = new ArticlePipeline(callers, run.Glossary, progress, request.OnFilter ?? FilterPolicy.Mark, chunking.Value.ContextSentences, execution.EnglishContext);
+        var overrides = JobOverridesFor(request, store);
         var cancelled = false;
         BriefResult? brief = null;
 
@@ -258,7 +277,7 @@ public sealed class JobRunner(
             ArticleResult result;
             try
             {
-                result = await pipeline.RunAsync(article, plan.Sentences, plan.Chunks, cancellationToken).ConfigureAwait(false);
+                result = await pipeline.RunAsync(article, plan.Sentences, plan.Chunks, overrides.For(article.Id, plan.Sentences), cancellationToken).ConfigureAwait(false);
             }
             catch (CallDeferredException)
             {
@@ -289,6 +308,11 @@ public sealed class JobRunner(
             // WhenAll throws at the first cancellation while other articles may still be writing; the manifest
             // must describe what is on disk, so wait until every article task has settled.
             await Task.WhenAll(articleTasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+        }
+
+        if (overrides.Summary is { } taken)
+        {
+            progress.Message(taken);
         }
 
         var written = Finished(articleTasks, articles.Kept);
@@ -329,6 +353,16 @@ public sealed class JobRunner(
         }
 
         return new JobResult(jobId, jobDirectory, engine, status, statuses, snapshot, cost) { Parent = parent, Qa = qa };
+    }
+
+    /// <summary>The reviews a job applies and the translation memory it uses (none when --no-tm or UseTm is false).</summary>
+    private JobOverrides JobOverridesFor(JobRequest request, JobStore store)
+    {
+        var reviews = new ReviewStore(store.DatabasePath);
+        var applied = request.AppliedFrom is { } from
+            ? AppliedReviews.Load(store.GetJob(from) ?? throw new JobNotFoundException(from, store.DatabasePath), reviews)
+            : null;
+        return JobOverrides.Create(reviews, applied, jobOptions.Value.UseTm && !request.NoTm);
     }
 
     /// <summary>The articles whose files are written: those this run finished, in plan order, then those kept from before.</summary>

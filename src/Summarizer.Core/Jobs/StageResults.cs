@@ -22,22 +22,47 @@ public sealed record StageNotes(IReadOnlyList<Failure> Failures, IReadOnlyList<(
         ReferenceEquals(next, None) ? this : ReferenceEquals(this, None) ? next : new([.. Failures, .. next.Failures], [.. Flags, .. next.Flags], [.. Filtered, .. next.Filtered]);
 }
 
-/// <summary>Translate's result for some of an article's sentences: the English by sentence id, and its notes.</summary>
+/// <summary>
+/// Translate's result for some of an article's sentences: the English by sentence id, and its notes. English that did
+/// not come from the model (a reviewer's edit, the translation memory) has an origin in <see cref="Origins"/>.
+/// </summary>
 public sealed record ArticleTranslation(IReadOnlyDictionary<string, string> English, StageNotes Notes)
 {
+    private readonly IReadOnlyDictionary<string, string>? _context;
+
     /// <summary>Gets a translation of nothing.</summary>
     public static ArticleTranslation None { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), StageNotes.None);
 
-    /// <summary>This translation followed by the next piece's (sentences are disjoint).</summary>
-    public ArticleTranslation Then(ArticleTranslation next)
+    /// <summary>
+    /// Gets the English a later chunk's translate call shows as context: the model's own where it translated the
+    /// sentence, so that replacing a sentence's English never changes another call's input (and cache key).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ContextEnglish
     {
-        var english = new Dictionary<string, string>(English, StringComparer.Ordinal);
-        foreach (var (id, en) in next.English)
+        get => _context ?? English;
+        init => _context = value;
+    }
+
+    /// <summary>Gets where English not written by the model came from, by sentence id (<see cref="SentenceOrigins"/>).</summary>
+    public IReadOnlyDictionary<string, string> Origins { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>This translation followed by the next piece's (sentences are disjoint).</summary>
+    public ArticleTranslation Then(ArticleTranslation next) =>
+        new(Join(English, next.English), Notes.Then(next.Notes))
         {
-            english[id] = en;
+            ContextEnglish = Join(ContextEnglish, next.ContextEnglish),
+            Origins = Join(Origins, next.Origins),
+        };
+
+    private static Dictionary<string, string> Join(IReadOnlyDictionary<string, string> first, IReadOnlyDictionary<string, string> second)
+    {
+        var joined = new Dictionary<string, string>(first, StringComparer.Ordinal);
+        foreach (var (id, value) in second)
+        {
+            joined[id] = value;
         }
 
-        return new ArticleTranslation(english, Notes.Then(next.Notes));
+        return joined;
     }
 }
 

@@ -39,6 +39,12 @@ public sealed record StoredRequest(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Mode { get; init; }
 
+    /// <summary>Gets the reviewed job whose reviews the job applied (<c>summarizer apply</c>); resume and rerun apply them again.</summary>
+    public string? AppliedFrom { get; init; }
+
+    /// <summary>Gets a value indicating whether the job left the translation memory unused (null: it used it).</summary>
+    public bool? NoTm { get; init; }
+
     /// <summary>Serialises the request.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, OutputJson.Options);
 
@@ -68,6 +74,8 @@ public sealed record StoredRequest(
         NoWait = now.NoWait,
         BaseDirectory = BaseDirectory,
         EngineReason = now.Engine.Kind is null && EngineKind is not null ? "the engine the job was started on" : null,
+        NoTm = now.NoTm || NoTm == true,
+        AppliedFrom = now.AppliedFrom ?? AppliedFrom,
     };
 
     /// <summary>

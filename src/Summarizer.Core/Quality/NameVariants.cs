@@ -8,6 +8,11 @@ namespace Summarizer.Core.Quality;
 /// In each sentence pair, capitalised English names are matched to the Arabic words with the same consonant skeleton
 /// (<see cref="NameTransliteration"/>); an Arabic name whose renderings differ gets a warning on every sentence that
 /// departs from its most common rendering (a note when only the article al- differs).
+/// <para>
+/// Renderings people chose are the reference: when some sentences' English came from the translation memory or a
+/// reviewer (their <c>origin</c>), a name they render is expected as they render it (their most common rendering),
+/// even where the model's other rendering is in the majority.
+/// </para>
 /// </summary>
 public static partial class NameVariants
 {
@@ -26,15 +31,23 @@ public static partial class NameVariants
         StringComparer.Ordinal);
 
     /// <summary>Runs the check over every translated sentence of a job.</summary>
-    public static IEnumerable<QaFinding> Check(IEnumerable<(string Article, string Id, string Ar, string En)> sentences)
+    public static IEnumerable<QaFinding> Check(IEnumerable<(string Article, string Id, string Ar, string En)> sentences) =>
+        Check(sentences, new HashSet<(string, string)>());
+
+    /// <summary>Runs the check with the renderings of some sentences (translation memory, reviewers) as the reference.</summary>
+    /// <param name="sentences">Every translated sentence of the job.</param>
+    /// <param name="reference">The sentences, by article and id, whose English people chose.</param>
+    public static IEnumerable<QaFinding> Check(IEnumerable<(string Article, string Id, string Ar, string En)> sentences, IReadOnlySet<(string Article, string Id)> reference)
     {
         var uses = sentences.SelectMany(s => Align(s.Ar, s.En).Select(a => new NameUse(s.Article, s.Id, a.Arabic, a.English))).ToList();
         var variants = new List<(NameUse Use, QaFinding Finding)>();
         foreach (var name in uses.GroupBy(u => u.Arabic, StringComparer.Ordinal))
         {
+            // The rendering people chose comes first; among equals, the most common.
             var renderings = name.GroupBy(u => Comparable(u.English), StringComparer.OrdinalIgnoreCase)
                 .Select(g => g.DistinctBy(u => (u.Article, u.Id)).ToList())
-                .OrderByDescending(r => r.Count)
+                .OrderByDescending(r => r.Count(u => reference.Contains((u.Article, u.Id))))
+                .ThenByDescending(r => r.Count)
                 .ToList();
             if (renderings.Count < 2)
             {
@@ -42,10 +55,13 @@ public static partial class NameVariants
             }
 
             var usual = renderings[0];
-            var places = string.Join(", ", usual.Take(3).Select(u => $"{u.Article}:{u.Id}")) + (usual.Count > 3 ? ", …" : string.Empty);
+            var chosen = usual.Where(u => reference.Contains((u.Article, u.Id))).ToList();
+            var shown = chosen.Count > 0 ? chosen : usual;
+            var places = string.Join(", ", shown.Take(3).Select(u => $"{u.Article}:{u.Id}")) + (shown.Count > 3 ? ", …" : string.Empty);
+            var where = chosen.Count > 0 ? $"the translation memory or a reviewer's English ({chosen.Count} sentence(s): {places})" : $"{usual.Count} other sentence(s): {places}";
             variants.AddRange(renderings.Skip(1).SelectMany(r => r).Select(u => (u, new QaFinding(u.Article, u.Id, Code,
                 WithoutArticles(u.English).Equals(WithoutArticles(usual[0].English), StringComparison.OrdinalIgnoreCase) ? Validation.Severities.Note : Validation.Severities.Warning,
-                $"{name.Key} is \"{u.English}\" here but \"{usual[0].English}\" in {usual.Count} other sentence(s): {places}"))));
+                $"{name.Key} is \"{u.English}\" here but \"{shown[0].English}\" in {where}"))));
         }
 
         // A name matched both whole and word by word ("Qassim al-Aaraji", "Qassim") is reported once, by its longest rendering.

@@ -60,8 +60,9 @@ public static partial class QaChecks
         }
 
         findings.AddRange(LengthOutliers(ratios, lengthSigmas));
-        findings.AddRange(NameVariants.Check(ordered
-            .SelectMany(a => a.Translation.Sentences.Where(s => s.En is not null).Select(s => (a.Translation.Article, s.Id, s.Ar, s.En!)))));
+        findings.AddRange(NameVariants.Check(
+            ordered.SelectMany(a => a.Translation.Sentences.Where(s => s.En is not null).Select(s => (a.Translation.Article, s.Id, s.Ar, s.En!))),
+            ordered.SelectMany(a => a.Translation.Sentences.Where(s => s.Origin is not null).Select(s => (a.Translation.Article, s.Id))).ToHashSet()));
         return new QaReport(
             jobId,
             findings.Count(f => f.Severity == Severities.Error),

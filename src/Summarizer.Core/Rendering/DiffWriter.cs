@@ -37,7 +37,7 @@ public sealed class DiffWriter
             }
 
             s.Append("chrF2 of the new translation against the old: ").Append(Score(article.ChrF)).Append(". ")
-                .Append(article.ChangedSentences.Count).Append(" sentence(s) translated differently; claims: ")
+                .Append(article.ChangedSentences.Count).Append(" sentence(s) translated differently").Append(ByPeople(article)).Append("; claims: ")
                 .Append(article.Appeared.Count).Append(" appeared, ").Append(article.Disappeared.Count).Append(" disappeared, ")
                 .Append(article.Changed.Count).Append(" changed.\n");
             foreach (var c in article.Disappeared)
@@ -60,8 +60,26 @@ public sealed class DiffWriter
                 s.Append("\n\n| id | before | after |\n|---|---|---|\n");
                 foreach (var change in article.ChangedSentences)
                 {
-                    s.Append("| ").Append(change.Id).Append(" | ").Append(MarkdownWriter.Escape(change.EnA)).Append(" | ").Append(MarkdownWriter.Escape(change.EnB)).Append(" |\n");
+                    s.Append("| ").Append(change.Id).Append(change.OriginB is { } origin ? $" ({MarkdownWriter.Escape(OriginLabel(origin))})" : string.Empty)
+                        .Append(" | ").Append(MarkdownWriter.Escape(change.EnA)).Append(" | ").Append(MarkdownWriter.Escape(change.EnB)).Append(" |\n");
                 }
+            }
+
+            s.Append('\n');
+        }
+
+        if (diff.BriefingRemoved.Count + diff.BriefingAdded.Count > 0)
+        {
+            // briefing.md lines are Markdown already (escaped when written); they are quoted as they are.
+            s.Append("\n## Briefing\n\n").Append(diff.BriefingRemoved.Count).Append(" line(s) removed, ").Append(diff.BriefingAdded.Count).Append(" added.\n");
+            foreach (var line in diff.BriefingRemoved)
+            {
+                s.Append("\n- − ").Append(line);
+            }
+
+            foreach (var line in diff.BriefingAdded)
+            {
+                s.Append("\n- + ").Append(line);
             }
 
             s.Append('\n');
@@ -77,6 +95,7 @@ public sealed class DiffWriter
             .Append(Html.Encode($"Diff {diff.A.JobId} → {diff.B.JobId}")).Append("</title>\n<style>")
             .Append("body{font:15px/1.5 system-ui,sans-serif;margin:20px}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:4px 8px;vertical-align:top}")
             .Append(".ar{direction:rtl;text-align:right;font-family:\"Noto Naskh Arabic\",\"Amiri\",serif}.del{background:#fde2e1}.add{background:#e3f6e3}.chg{background:#fff1d6}")
+            .Append(".origin{margin-left:6px;padding:0 5px;border:1px solid #9bb5e0;border-radius:3px;color:#174ea6;font-size:12px}")
             .Append("</style>\n</head>\n<body>\n<h1>").Append(Html.Encode($"Diff {diff.A.JobId} → {diff.B.JobId}")).Append("</h1>\n<table><tr><th>stage</th><th>")
             .Append(Html.Encode(diff.A.JobId)).Append("</th><th>").Append(Html.Encode(diff.B.JobId)).Append("</th></tr>\n");
         foreach (var (stage, a, b) in PromptRows(diff))
@@ -94,7 +113,7 @@ public sealed class DiffWriter
                 continue;
             }
 
-            h.Append("<p>").Append(Html.Encode($"chrF2 {Score(article.ChrF)}; {article.ChangedSentences.Count} sentence(s) translated differently.")).Append("</p>\n<table><tr><th>")
+            h.Append("<p>").Append(Html.Encode($"chrF2 {Score(article.ChrF)}; {article.ChangedSentences.Count} sentence(s) translated differently{ByPeople(article)}.")).Append("</p>\n<table><tr><th>")
                 .Append(Html.Encode(diff.A.JobId)).Append("</th><th>").Append(Html.Encode(diff.B.JobId)).Append("</th></tr>\n");
             foreach (var c in article.Disappeared)
             {
@@ -114,7 +133,29 @@ public sealed class DiffWriter
             foreach (var change in article.ChangedSentences)
             {
                 h.Append("<tr class=\"chg\"><td colspan=\"2\" class=\"ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode($"{change.Id}: {change.Ar}")).Append("</td></tr>\n")
-                    .Append("<tr class=\"chg\"><td>").Append(Html.Encode(change.EnA)).Append("</td><td>").Append(Html.Encode(change.EnB)).Append("</td></tr>\n");
+                    .Append("<tr class=\"chg\"><td>").Append(Html.Encode(change.EnA)).Append("</td><td>").Append(Html.Encode(change.EnB));
+                if (change.OriginB is { } origin)
+                {
+                    h.Append("<span class=\"origin\" data-origin=\"").Append(Html.Encode(origin)).Append("\">").Append(Html.Encode(OriginLabel(origin))).Append("</span>");
+                }
+
+                h.Append("</td></tr>\n");
+            }
+
+            h.Append("</table>\n");
+        }
+
+        if (diff.BriefingRemoved.Count + diff.BriefingAdded.Count > 0)
+        {
+            h.Append("<h2>Briefing</h2>\n<table><tr><th>").Append(Html.Encode(diff.A.JobId)).Append("</th><th>").Append(Html.Encode(diff.B.JobId)).Append("</th></tr>\n");
+            foreach (var line in diff.BriefingRemoved)
+            {
+                h.Append("<tr class=\"del\"><td>").Append(Html.Encode(line)).Append("</td><td></td></tr>\n");
+            }
+
+            foreach (var line in diff.BriefingAdded)
+            {
+                h.Append("<tr class=\"add\"><td></td><td>").Append(Html.Encode(line)).Append("</td></tr>\n");
             }
 
             h.Append("</table>\n");
@@ -122,6 +163,27 @@ public sealed class DiffWriter
 
         return h.Append("</body>\n</html>\n").ToString();
     }
+
+    /// <summary>How many of an article's changed sentences people wrote: " (2 by a reviewer, 1 from the translation memory)".</summary>
+    private static string ByPeople(ArticleDiff article)
+    {
+        var human = article.ChangedSentences.Count(c => c.OriginB == Outputs.SentenceOrigins.Human);
+        var tm = article.ChangedSentences.Count(c => c.OriginB == Outputs.SentenceOrigins.Tm);
+        var parts = new List<string>();
+        if (human > 0)
+        {
+            parts.Add($"{human} by a reviewer (human)");
+        }
+
+        if (tm > 0)
+        {
+            parts.Add($"{tm} from the translation memory");
+        }
+
+        return parts.Count == 0 ? string.Empty : $" ({string.Join(", ", parts)})";
+    }
+
+    private static string OriginLabel(string origin) => origin == Outputs.SentenceOrigins.Tm ? "TM" : origin;
 
     private static IEnumerable<(string Stage, string A, string B)> PromptRows(JobDiff diff) =>
         diff.A.Prompts.Select(p => p.Stage).Union(diff.B.Prompts.Select(p => p.Stage)).Select(stage =>

@@ -26,6 +26,7 @@ public static class SideBySidePage
         .flag.warning { background: #fff1d6; color: #7a4d00; }
         .flag.note { background: #e6f0ff; color: #174ea6; }
         .missing { color: #8a1c15; font-style: italic; }
+        .origin { margin-left: 6px; padding: 0 5px; border: 1px solid #9bb5e0; border-radius: 3px; color: #174ea6; font-size: 11px; }
         aside { background: #fff; border: 1px solid #ddd; padding: 10px 14px; align-self: start; position: sticky; top: 10px; max-height: calc(100vh - 20px); overflow: auto; }
         aside h2 { font-size: 15px; margin: 8px 0; }
         aside ol { padding-left: 20px; }
@@ -154,6 +155,10 @@ public static class SideBySidePage
             if (work.English.TryGetValue(sentence.Id, out var english))
             {
                 html.Append(Html.Encode(english));
+                if (work.Origins.GetValueOrDefault(sentence.Id) is { } origin)
+                {
+                    html.Append(OriginMarker(origin));
+                }
             }
             else
             {
@@ -201,6 +206,18 @@ public static class SideBySidePage
         }
 
         return html.Append("</aside>\n</main>\n<script>").Append(Script).Append("</script>\n</body>\n</html>\n").ToString();
+    }
+
+    /// <summary>Marks English that did not come from the model: a reviewer's (human) or the translation memory's (TM).</summary>
+    private static string OriginMarker(string origin)
+    {
+        var (label, title) = origin switch
+        {
+            SentenceOrigins.Human => ("human", "edited by a reviewer"),
+            SentenceOrigins.Tm => ("TM", "from the translation memory of approved sentences"),
+            _ => (origin, "not from the model"),
+        };
+        return $"<span class=\"origin\" data-origin=\"{Html.Encode(origin)}\" title=\"{Html.Encode(title)}\">{Html.Encode(label)}</span>";
     }
 
     private static string Badge(Validation.Flag flag) =>

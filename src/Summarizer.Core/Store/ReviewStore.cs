@@ -146,6 +146,27 @@ public sealed class ReviewStore
     /// <summary>Returns the approved English of an Arabic sentence (exact match of the normalised sentence), or null.</summary>
     public TmEntry? Lookup(string arabic) => QueryTm("WHERE ar_key = $key", ("$key", TmKey.Of(arabic))).FirstOrDefault();
 
+    /// <summary>Returns the approved English of each of some Arabic sentences that the memory holds, by <see cref="TmKey"/>, in one read.</summary>
+    public IReadOnlyDictionary<string, TmEntry> Lookup(IEnumerable<string> arabic)
+    {
+        var found = new Dictionary<string, TmEntry>(StringComparer.Ordinal);
+        using var connection = Open();
+        using var command = Command(connection, "SELECT ar, en, job_id, article_id, sentence_id, prompt_version, reviewer, at FROM tm WHERE ar_key = $key");
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        foreach (var sentence in arabic.Select(TmKey.Of).Distinct(StringComparer.Ordinal))
+        {
+            key.Value = sentence;
+            using var reader = command.ExecuteReader();
+            if (reader.Read())
+            {
+                found[sentence] = new TmEntry(
+                    reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5), reader.GetString(6), Parse(reader.GetString(7)));
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Lists the translation memory, oldest approval first.</summary>
     public IReadOnlyList<TmEntry> TmEntries() => QueryTm("ORDER BY at, ar_key");
 

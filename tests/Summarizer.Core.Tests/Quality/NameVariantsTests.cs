@@ -65,6 +65,25 @@ public class NameVariantsTests
     }
 
     [Fact]
+    public void A_rendering_from_the_translation_memory_is_the_reference_even_when_the_model_s_rendering_is_more_common()
+    {
+        (string, string, string, string)[] sentences =
+        [
+            ("a", "s1", "قال قاسم الأعرجي إن المهمة مستمرة.", "Qassim al-Aaraji said the mission continues."),
+            ("b", "s2", "استقبل قاسم الأعرجي الوفد.", "Qassim al-Aaraji received the delegation."),
+            ("b", "s7", "وشكر قاسم الأعرجي كندا.", "Qasim al-Araji thanked Canada."),
+        ];
+
+        var byMajority = Assert.Single(NameVariants.Check(sentences));
+        var byMemory = NameVariants.Check(sentences, new HashSet<(string, string)> { ("b", "s7") }).ToList();
+
+        Assert.Equal("s7", byMajority.Item);
+        Assert.Equal(["a:s1", "b:s2"], byMemory.Select(f => $"{f.Article}:{f.Item}"));
+        Assert.All(byMemory, f => Assert.Equal("warning", f.Severity));
+        Assert.EndsWith("but \"Qasim al-Araji\" in the translation memory or a reviewer's English (1 sentence(s): b:s7)", byMemory[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_first_name_alone_is_checked_against_the_same_name_inside_a_full_name()
     {
         var findings = NameVariants.Check(
