@@ -27,7 +27,7 @@ public static class ReviewCommand
         var reviewer = new Option<string?>("--reviewer") { Description = "Who reviews, recorded with every edit (default: the OS user)." };
         var output = StoreCommands.OutputOption();
         port.Validators.Add(result => JobArguments.RequireRange(result, 1, 65535, "--port"));
-        var command = new Command("review", "Serve a job's side-by-side pages on 127.0.0.1 with an editor: edit English, set states, reject claims, comment; every edit is saved to the job store at once.")
+        var command = new Command("review", "Serve a job's article pages on 127.0.0.1 with an editor: edit English, set states, reject claims, comment; every edit is saved to the job store at once.")
         {
             jobId, port, open, listen, reviewer, output,
         };
