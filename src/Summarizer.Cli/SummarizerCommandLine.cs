@@ -34,6 +34,7 @@ public static class SummarizerCommandLine
             ExchangeCommands.Export(context),
             ExchangeCommands.Import(context),
             ExchangeCommands.Tm(context),
+            ReviewCommand.Create(context),
             StoreCommands.Jobs(context),
             StoreCommands.Cache(context),
             PromptsCommand.Create(context),

@@ -35,6 +35,9 @@ public static class HtmlPage
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Html.Encode(title)).Append("</title>\n<style>").Append(BaseStyle).Append(style).Append("</style>\n</head>\n<body>\n");
 
+    /// <summary>Gets the base64 SHA-256 of a script, the form a CSP <c>'sha256-…'</c> source takes.</summary>
+    public static string Sha256(string script) => Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(script)));
+
     /// <summary>Appends the provenance line, and the banner when reference data made the output.</summary>
     public static StringBuilder AppendProvenance(this StringBuilder html, Provenance provenance)
     {

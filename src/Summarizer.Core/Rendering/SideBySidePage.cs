@@ -1,5 +1,4 @@
 using Summarizer.Core.Outputs;
-using System.Text;
 
 namespace Summarizer.Core.Rendering;
 
@@ -26,7 +25,6 @@ public static class SideBySidePage
         .flag.warning { background: #fff1d6; color: #7a4d00; }
         .flag.note { background: #e6f0ff; color: #174ea6; }
         .missing { color: #8a1c15; font-style: italic; }
-        .origin { margin-left: 6px; padding: 0 5px; border: 1px solid #9bb5e0; border-radius: 3px; color: #174ea6; font-size: 11px; }
         aside { background: #fff; border: 1px solid #ddd; padding: 10px 14px; align-self: start; position: sticky; top: 10px; max-height: calc(100vh - 20px); overflow: auto; }
         aside h2 { font-size: 15px; margin: 8px 0; }
         aside ol { padding-left: 20px; }
@@ -97,10 +95,17 @@ public static class SideBySidePage
         })();
         """;
 
-    private static readonly string ScriptHash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Script)));
+    private static readonly string ScriptHash = HtmlPage.Sha256(Script);
 
     /// <summary>Gets the Content-Security-Policy of every page: nothing from the network, styles inline, one hashed script.</summary>
     public static string ContentSecurityPolicy => $"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{ScriptHash}'";
+
+    /// <summary>
+    /// Gets the policy of a page served with an editor: the same, plus the editor's script by its hash and requests to
+    /// the server the page came from (<c>connect-src 'self'</c>); no other origin, no base URL, no form target.
+    /// </summary>
+    public static string EditingPolicy(PageEditing editing) =>
+        $"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{ScriptHash}' 'sha256-{editing.ScriptHash}'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
     /// <summary>Renders the page.</summary>
     public static string Render(ArticleResult work, Provenance provenance) => Render(work, provenance, [], linkBriefing: false);
@@ -110,7 +115,8 @@ public static class SideBySidePage
     /// <param name="provenance">How the job was made.</param>
     /// <param name="findings">The article's QA findings.</param>
     /// <param name="linkBriefing">Whether the job has a briefing page to link to (a cancelled job has none).</param>
-    public static string Render(ArticleResult work, Provenance provenance, IReadOnlyList<QaFinding> findings, bool linkBriefing)
+    /// <param name="editing">The review server's editor, or null for the page a job writes.</param>
+    public static string Render(ArticleResult work, Provenance provenance, IReadOnlyList<QaFinding> findings, bool linkBriefing, PageEditing? editing = null)
     {
         // Flags raised while the job ran, plus QA findings that are not already among them.
         var flagsById = work.Sentences.ToDictionary(
@@ -121,7 +127,7 @@ public static class SideBySidePage
                 .ToList(),
             StringComparer.Ordinal);
         var title = work.Summary?.HeadlineEn ?? (work.Article.Title.Length > 0 ? work.Article.Title : work.Article.Id);
-        var html = HtmlPage.Begin(title, ContentSecurityPolicy, Style)
+        var html = HtmlPage.Begin(title, editing is null ? ContentSecurityPolicy : EditingPolicy(editing), editing is null ? Style : Style + editing.Style)
             .Append("<header>\n<nav class=\"meta no-print\">").AppendLink("../../" + JobLinks.Index, "all articles");
         if (linkBriefing)
         {
@@ -152,9 +158,18 @@ public static class SideBySidePage
             var rowClass = flagsById[sentence.Id].Count > 0 ? "row flagged" : "row";
             html.Append("<div class=\"").Append(rowClass).Append("\" id=\"").Append(id).Append("\"><div class=\"id\"><a href=\"#").Append(id).Append("\">").Append(id).Append("</a></div>")
                 .Append("<div class=\"en\" lang=\"en\">");
+            if (editing is not null)
+            {
+                html.Append("<span class=\"text\">").Append(Html.Encode(work.English.GetValueOrDefault(sentence.Id))).Append("</span>");
+            }
+
             if (work.English.TryGetValue(sentence.Id, out var english))
             {
-                html.Append(Html.Encode(english));
+                if (editing is null)
+                {
+                    html.Append(Html.Encode(english));
+                }
+
                 if (work.Origins.GetValueOrDefault(sentence.Id) is { } origin)
                 {
                     html.Append(OriginMarker(origin));
@@ -170,6 +185,8 @@ public static class SideBySidePage
                 html.Append("<br>").Append(Badge(flag));
             }
 
+            html.Append(editing?.SentenceTools(sentence.Id));
+
             html.Append("</div><div class=\"ar\" lang=\"ar\" dir=\"rtl\" tabindex=\"0\" title=\"Show the claims that cite this sentence\">").Append(Html.Encode(sentence.Text)).Append("</div></div>\n");
         }
 
@@ -183,14 +200,15 @@ public static class SideBySidePage
         html.Append("<h2>Claims</h2>\n<ol>\n");
         foreach (var claim in work.Claims)
         {
-            html.Append("<li id=\"").Append(Html.Encode(claim.Id)).Append("\" tabindex=\"0\" data-sources=\"").Append(Html.Encode(string.Join(' ', claim.Sources))).Append("\">").Append(Html.Encode(claim.En)).Append(' ')
+            html.Append("<li id=\"").Append(Html.Encode(claim.Id)).Append("\" tabindex=\"0\" data-sources=\"").Append(Html.Encode(string.Join(' ', claim.Sources))).Append("\">")
+                .Append(editing is null ? Html.Encode(claim.En) : "<span class=\"text\">" + Html.Encode(claim.En) + "</span>").Append(' ')
                 .Append(string.Join(' ', claim.Sources.Select(s => $"<a href=\"#{Html.Encode(s)}\">[{Html.Encode(s)}]</a>")));
             foreach (var flag in claim.Flags)
             {
                 html.Append("<br>").Append(Badge(flag)).Append(' ').Append(Html.Encode(flag.Message));
             }
 
-            html.Append("<div class=\"claim-ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(claim.Ar)).Append("</div></li>\n");
+            html.Append("<div class=\"claim-ar\" lang=\"ar\" dir=\"rtl\">").Append(Html.Encode(claim.Ar)).Append("</div>").Append(editing?.ClaimTools(claim)).Append("</li>\n");
         }
 
         html.Append("</ol>\n");
@@ -205,7 +223,13 @@ public static class SideBySidePage
             html.Append("</ul>\n");
         }
 
-        return html.Append("</aside>\n</main>\n<script>").Append(Script).Append("</script>\n</body>\n</html>\n").ToString();
+        html.Append("</aside>\n</main>\n<script>").Append(Script).Append("</script>\n");
+        if (editing is not null)
+        {
+            html.Append("<script>").Append(editing.Script).Append("</script>\n");
+        }
+
+        return html.Append("</body>\n</html>\n").ToString();
     }
 
     /// <summary>Marks English that did not come from the model: a reviewer's (human) or the translation memory's (TM).</summary>
@@ -217,7 +241,8 @@ public static class SideBySidePage
             SentenceOrigins.Tm => ("TM", "from the translation memory of approved sentences"),
             _ => (origin, "not from the model"),
         };
-        return $"<span class=\"origin\" data-origin=\"{Html.Encode(origin)}\" title=\"{Html.Encode(title)}\">{Html.Encode(label)}</span>";
+        // Styled in place, not in the page's style sheet, so pages of jobs without human or TM English stay as they were.
+        return $"<span class=\"origin\" style=\"margin-left: 6px; padding: 0 5px; border: 1px solid #9bb5e0; border-radius: 3px; color: #174ea6; font-size: 11px\" data-origin=\"{Html.Encode(origin)}\" title=\"{Html.Encode(title)}\">{Html.Encode(label)}</span>";
     }
 
     private static string Badge(Validation.Flag flag) =>

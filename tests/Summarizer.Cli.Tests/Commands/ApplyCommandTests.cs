@@ -27,7 +27,7 @@ public sealed class ApplyCommandTests : LoopbackServerTest, IAsyncLifetime
             .GetProperty("sentences")[0];
         Assert.Equal(("A reviewer's <b>first</b> sentence.", "human"), (sentence.GetProperty("en").GetString(), sentence.GetProperty("origin").GetString()));
         var page = File.ReadAllText(Path.Combine(stored.Directory, "articles", Article(job), "side-by-side.html"));
-        Assert.Contains("&lt;b&gt;first&lt;/b&gt; sentence.<span class=\"origin\" data-origin=\"human\"", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;first&lt;/b&gt; sentence.<span class=\"origin\" style=\"margin-left: 6px; padding: 0 5px; border: 1px solid #9bb5e0; border-radius: 3px; color: #174ea6; font-size: 11px\" data-origin=\"human\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>first</b>", page, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(stored.Directory, "diff.md")));
     }

@@ -64,7 +64,7 @@ public sealed class ApplyTests(Xunit.Abstractions.ITestOutputHelper output) : Lo
         Assert.Equal(
             [(edited[0], "The reviewer's first sentence.", "human"), (edited[1], "The reviewer's second sentence.", "human")],
             written.Translation.Sentences.Where(s => s.Origin is not null).Select(s => (s.Id, s.En, s.Origin)));
-        Assert.Equal(2, Occurrences(File.ReadAllText(new JobFolder(applied.JobDirectory).ArticleFile(article, JobFolder.SideBySide)), "class=\"origin\" data-origin=\"human\""));
+        Assert.Equal(2, Occurrences(File.ReadAllText(new JobFolder(applied.JobDirectory).ArticleFile(article, JobFolder.SideBySide)), "data-origin=\"human\""));
         Assert.DoesNotContain(written.Claims.Claims, c => c.En == rejected.En && c.Sources.SequenceEqual(rejected.Sources));
         Assert.DoesNotContain(rejected.En.TrimEnd('.'), File.ReadAllText(Path.Combine(applied.JobDirectory, JobFolder.BriefingMarkdown)), StringComparison.Ordinal);
 
