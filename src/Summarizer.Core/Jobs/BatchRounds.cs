@@ -2,6 +2,7 @@ using Summarizer.Core.Batch;
 using Summarizer.Core.Outputs;
 using Summarizer.Core.Planning;
 using Summarizer.Core.Scheduling;
+using Summarizer.Core.Stages;
 using Summarizer.Core.Store;
 
 namespace Summarizer.Core.Jobs;
@@ -79,6 +80,15 @@ internal sealed class BatchRounds(BatchRoundRunner runner, BatchStore store, str
                 g.Key, g.Where(p => p.BatchId is not null).Select(p => p.BatchId!).ToList(), g.Sum(p => p.Lines), g.Sum(p => p.Succeeded), g.Sum(p => p.Failed + p.Missing),
                 g.Sum(p => p.Resubmitted), input, output, estimator.Cost(model, input, output, batch: true));
         }).ToList();
+
+    /// <summary>A batch job's usage as its store recorded it over every pass and process: each line paid once, reused what other jobs paid.</summary>
+    public static List<StageUsageSnapshot> Usage(JobStore store, string jobId, IReadOnlyList<StageUsageSnapshot> lastPass)
+    {
+        var totals = store.StageTotals(jobId);
+        return lastPass.Select(s => totals.TryGetValue(s.Stage, out var t)
+            ? s with { Calls = t.Paid + t.Repairs, Repairs = t.Repairs, Reused = t.Reused, InputTokens = t.InputTokens, OutputTokens = t.OutputTokens, Elapsed = TimeSpan.FromMilliseconds(t.ElapsedMs) }
+            : s).ToList();
+    }
 
     private static BatchWaiting Waiting(int round, IReadOnlyList<StoredBatchPart> parts, bool submittedNow) =>
         new(round, parts.Sum(p => p.Lines), parts.Where(p => p.BatchId is not null).Select(p => p.BatchId!).ToList(), parts.Select(p => p.Status ?? p.State).Distinct().ToList(), submittedNow);

@@ -2,7 +2,6 @@ using Summarizer.Core.Batch;
 using Summarizer.Core.Scheduling;
 using Summarizer.Core.Tokens;
 using Summarizer.Core.Files;
-using Summarizer.Core.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -318,41 +317,13 @@ public sealed class JobRunner(
         var written = Finished(articleTasks, articles.Kept);
         var byId = written.ToDictionary(w => w.Article.Id, StringComparer.Ordinal);
         var statuses = articles.Planned.Select(a => Status(a, run.Inputs, byId)).Concat(articles.Unplanned).ToList();
-        var snapshot = execution.Batch is null ? usage.Snapshot() : BatchUsage(store, jobId, usage.Snapshot());
+        var snapshot = execution.Batch is null ? usage.Snapshot() : BatchRounds.Usage(store, jobId, usage.Snapshot());
         var cost = estimator.Cost(PricedModel(engine), snapshot.Sum(s => s.InputTokens), snapshot.Sum(s => s.OutputTokens), batch: execution.Batch is not null);
-        var status = cancelled ? JobStatuses.Cancelled : OverallStatus(statuses, brief);
-        if (brief is not null)
+        var outcome = new JobOutcome(context, jobDirectory, engine, run.Plan.Plan, written, statuses, snapshot, cost, cancelled ? JobStatuses.Cancelled : OverallStatus(statuses, brief), brief)
         {
-            writer.WriteBriefing(jobDirectory, context, written, brief);
-        }
-
-        writer.WriteManifest(jobDirectory, context, run.Plan.Plan, written, statuses, snapshot, cost, status, brief, clock.GetUtcNow(), execution.Batch?.Invoke());
-        QaReport? qa = null;
-        if (written.Count > 0)
-        {
-            // QA runs once on what the job made, in memory (length outliers need every article); each page is then
-            // drawn once, with its findings, and the index links them all.
-            qa = Quality.QaChecks.Run(jobId, written.Select(w => JobWriter.Files(context, w)).ToList());
-            new JobFolder(jobDirectory).WriteJson(JobFolder.Qa, qa);
-            foreach (var article in written)
-            {
-                writer.WriteSideBySide(jobDirectory, context, article, qa.Findings.Where(f => f.Article == article.Article.Id).ToList());
-            }
-
-            if (parent is not null && !cancelled)
-            {
-                WriteDiff(store, parent, jobDirectory, progress);
-            }
-
-            writer.WriteIndex(jobDirectory, context, written, statuses, qa);
-        }
-
-        foreach (var article in statuses)
-        {
-            store.SaveArticle(jobId, article.Id, article.Path, article.Status, article.Reason);
-        }
-
-        return new JobResult(jobId, jobDirectory, engine, status, statuses, snapshot, cost) { Parent = parent, Qa = qa };
+            Batch = execution.Batch?.Invoke(),
+        };
+        return new JobPublisher(writer, diffs, clock).Publish(outcome, store, progress);
     }
 
     /// <summary>The reviews a job applies and the translation memory it uses (none when --no-tm or UseTm is false).</summary>
@@ -368,25 +339,6 @@ public sealed class JobRunner(
     /// <summary>The articles whose files are written: those this run finished, in plan order, then those kept from before.</summary>
     private static List<ArticleResult> Finished(IEnumerable<Task<ArticleResult?>> tasks, IReadOnlyList<ArticleResult> kept) =>
         tasks.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).OfType<ArticleResult>().Concat(kept).ToList();
-
-    /// <summary>A re-run's folder gets its diff against the job it re-runs, so its index can link the comparison.</summary>
-    private void WriteDiff(JobStore store, string parent, string jobDirectory, IJobProgress progress)
-    {
-        if (store.GetJob(parent) is not { } old || !new JobFolder(old.Directory).HasManifest)
-        {
-            progress.Message($"no diff against {parent}: its folder is missing");
-            return;
-        }
-
-        try
-        {
-            diffs.Write(JobDiff.Between(old.Directory, jobDirectory));
-        }
-        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            progress.Message($"no diff against {parent}: {ex.Message}");
-        }
-    }
 
     private static JobArticleStatus Status(ArticlePlan plan, JobInputs inputs, Dictionary<string, ArticleResult> finished)
     {
@@ -454,15 +406,6 @@ public sealed class JobRunner(
         var api = engines.CreateBatchApi(request.Engine, batchOptions.Value);
         var batches = new BatchStore(store, clock);
         return (api, batches, new BatchRoundRunner(api, batches, new BatchRound(tokens), BatchLimits.For(api.Azure, batchOptions.Value), batchOptions.Value.CompletionWindow, clock));
-    }
-
-    /// <summary>A batch job's usage as its store recorded it over every pass and process: each line paid once, reused what other jobs paid.</summary>
-    private static List<StageUsageSnapshot> BatchUsage(JobStore store, string jobId, IReadOnlyList<StageUsageSnapshot> lastPass)
-    {
-        var totals = store.StageTotals(jobId);
-        return lastPass.Select(s => totals.TryGetValue(s.Stage, out var t)
-            ? s with { Calls = t.Paid + t.Repairs, Repairs = t.Repairs, Reused = t.Reused, InputTokens = t.InputTokens, OutputTokens = t.OutputTokens, Elapsed = TimeSpan.FromMilliseconds(t.ElapsedMs) }
-            : s).ToList();
     }
 
     private static string PricedModel(ResolvedEngine engine) => engine.Options.Model.Length > 0 ? engine.Options.Model : engine.Options.Deployment;
