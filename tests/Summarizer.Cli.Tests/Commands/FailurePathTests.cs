@@ -16,7 +16,7 @@ public sealed class FailurePathTests : IDisposable
     private readonly TempFolder _prompts = new();
 
     public static TheoryData<string> Cases => new(
-        "damaged job store", "out is a file", "read-only output", "unparsable setting", "invalid setting", "garbled prompt lock",
+        "damaged job store", "out is a file", "read-only output", "unparsable setting", "invalid setting", "invalid mode", "batch discount out of range", "garbled prompt lock",
         "template that does not render", "azure without a key", "endpoint with a password", "unknown option", "unknown command",
         "value out of range", "value not allowed", "missing job");
 
@@ -110,6 +110,10 @@ public sealed class FailurePathTests : IDisposable
                 return (["plan", samples], new() { ["Summarizer__Jobs__Concurrency"] = "abc" }, ExitCodes.UsageError, "(Summarizer:Jobs:Concurrency): 'abc' is not a valid Int32");
             case "invalid setting":
                 return (["plan", samples], new() { ["Summarizer__Engine__AzureApi"] = "v9" }, ExitCodes.UsageError, "configuration (EngineOptions)");
+            case "invalid mode":
+                return (["run", samples, "--out", output], new() { ["Summarizer__Jobs__Mode"] = "overnight" }, ExitCodes.UsageError, "Summarizer:Jobs:Mode must be realtime or batch");
+            case "batch discount out of range":
+                return (["plan", samples], new() { ["Summarizer__Pricing__BatchDiscount"] = "1.5" }, ExitCodes.UsageError, "BatchDiscount");
             case "garbled prompt lock":
                 var locked = _prompts.CopyFrom(Path.Combine(RepositoryPaths.Root, "prompts")).Path;
                 File.WriteAllText(Path.Combine(locked, "prompts.lock"), "{\"merge\": [1, 2");
