@@ -64,6 +64,10 @@ public static class SummarizerCommandLine
 
                 // Exceptions are turned into one line below, never a stack trace.
                 EnableDefaultExceptionHandler = false,
+
+                // Ctrl+C cancels the token given here (see Interrupt); System.CommandLine's own handler would stop waiting
+                // for the command after its timeout and return while a job is still writing its manifest.
+                ProcessTerminationTimeout = null,
             }, cancellationToken);
         }
         catch (Exception ex)

@@ -1,4 +1,3 @@
-using Summarizer.Core.Files;
 using System.CommandLine;
 using System.Globalization;
 using Summarizer.Core.Evaluation;
@@ -37,8 +36,9 @@ public static class EvalCommand
             }
 
             var report = JobEvaluation.Evaluate(job.Directory, referenceDirectory);
-            var path = new JobFolder(job.Directory).File(JobFolder.Eval);
-            AtomicFile.WriteAllText(path, OutputJson.Serialize(report));
+            var folder = new JobFolder(job.Directory);
+            folder.WriteJson(JobFolder.Eval, report);
+            var path = folder.File(JobFolder.Eval);
             foreach (var article in report.Articles)
             {
                 context.Out.WriteLine(article.Problem is null

@@ -1,4 +1,3 @@
-using Summarizer.Core.Files;
 using System.CommandLine;
 using Summarizer.Core.Jobs;
 using Summarizer.Core.Quality;
@@ -32,8 +31,9 @@ public static class QaCommand
             }
 
             var report = QaChecks.Run(job.Directory);
-            var path = new JobFolder(job.Directory).File(JobFolder.Qa);
-            AtomicFile.WriteAllText(path, OutputJson.Serialize(report));
+            var folder = new JobFolder(job.Directory);
+            folder.WriteJson(JobFolder.Qa, report);
+            var path = folder.File(JobFolder.Qa);
             foreach (var finding in report.Findings.Where(f => f.Severity != Severities.Note))
             {
                 context.Out.WriteLine($"{finding.Severity,-7} {finding.Article} {finding.Item} {finding.Check}: {finding.Message}");

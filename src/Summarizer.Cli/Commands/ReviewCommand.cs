@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using Summarizer.Cli.Review;
 using Summarizer.Core.Review;
 using Summarizer.Core.Store;
@@ -88,22 +87,13 @@ public static class ReviewCommand
                 }
 
                 // Ctrl+C (or SIGTERM) is how a review ends, not a failure: every edit is already in the store.
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-                using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
                 try
                 {
-                    await Task.Delay(Timeout.Infinite, stop.Token);
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
                     context.Error.WriteLine("stopping the review server");
-                }
-
-                void Stop(PosixSignalContext signal)
-                {
-                    signal.Cancel = true;
-                    stop.Cancel();
                 }
             }
 

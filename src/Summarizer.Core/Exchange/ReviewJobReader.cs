@@ -1,5 +1,3 @@
-using Summarizer.Core.Files;
-using System.Text.Json;
 using Summarizer.Core.Outputs;
 using Summarizer.Core.Store;
 using Summarizer.Core.Validation;
@@ -18,13 +16,7 @@ public static class ReviewJobReader
     public static ReviewJob Read(string jobId, string jobDirectory, ReviewStore reviews, string? articleId = null)
     {
         var folder = new JobFolder(jobDirectory);
-        var root = Path.Combine(jobDirectory, JobFolder.Articles);
-        var ids = (Directory.Exists(root) ? Directory.GetDirectories(root) : [])
-            .Select(Path.GetFileName)
-            .Where(id => File.Exists(folder.ArticleFile(id!, JobFolder.Translation)))
-            .Select(id => id!)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var ids = folder.ArticleIds().Where(id => File.Exists(folder.ArticleFile(id, JobFolder.Translation))).ToList();
         if (articleId is not null)
         {
             ids = ids.Contains(articleId, StringComparer.Ordinal)
@@ -32,17 +24,24 @@ public static class ReviewJobReader
                 : throw new ExchangeException($"article {articleId} is not in job {jobId} (it has {Describe(ids)})");
         }
 
-        var findings = ReadFindings(folder);
-        var latest = reviews.Latest(jobId, articleId);
-        return new ReviewJob(jobId, ids.Select(id => ReadArticle(folder, id, findings, latest)).ToList());
+        try
+        {
+            var findings = folder.ReadQaOrThrow() is { } qa ? (qa.Findings ?? []).ToLookup(f => (f.Article, f.Item)) : null;
+            var latest = reviews.Latest(jobId, articleId);
+            return new ReviewJob(jobId, ids.Select(id => ReadArticle(folder, id, findings, latest)).ToList());
+        }
+        catch (JobFileException ex)
+        {
+            throw new ExchangeException(ex.Message);
+        }
     }
 
     private static ReviewArticle ReadArticle(
         JobFolder folder, string id, ILookup<(string, string), QaFinding>? findings, IReadOnlyDictionary<(string Article, string Item), ItemReview> latest)
     {
-        var translation = Deserialize<TranslationFile>(folder.ArticleFile(id, JobFolder.Translation));
-        var claimsPath = folder.ArticleFile(id, JobFolder.Claims);
-        var claims = File.Exists(claimsPath) ? Deserialize<ClaimsFile>(claimsPath).Claims ?? [] : [];
+        // Listed because its translation.json is there; a job stopped between an article's two files has no claims yet.
+        var translation = folder.ReadTranslationOrThrow(id) ?? throw new JobFileException($"{folder.ArticleFile(id, JobFolder.Translation)} is gone: run the job again with 'summarizer rerun'");
+        var claims = folder.ReadClaimsOrThrow(id)?.Claims ?? [];
         var citing = claims
             .SelectMany(c => (c.Sources ?? []).Select(s => (Sentence: s, Claim: c)))
             .ToLookup(x => x.Sentence, x => x.Claim, StringComparer.Ordinal);
@@ -74,31 +73,12 @@ public static class ReviewJobReader
         return new ReviewArticle(id, translation.Title ?? string.Empty, prompt, segments);
     }
 
-    private static ILookup<(string, string), QaFinding>? ReadFindings(JobFolder folder)
-    {
-        var path = folder.File(JobFolder.Qa);
-        return File.Exists(path) ? (Deserialize<QaReport>(path).Findings ?? []).ToLookup(f => (f.Article, f.Item)) : null;
-    }
-
     private static int Priority(string severity) => severity switch
     {
         Severities.Error => 1,
         Severities.Warning => 2,
         _ => 4,
     };
-
-    private static T Deserialize<T>(string path)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), OutputJson.Options)
-                ?? throw new ExchangeException($"{path} is empty (null): run the job again with 'summarizer rerun'");
-        }
-        catch (JsonException ex)
-        {
-            throw new ExchangeException($"{path} cannot be read ({ex.Message.Split('\n')[0].TrimEnd('.')}): run the job again with 'summarizer rerun'");
-        }
-    }
 
     private static string Describe(List<string> ids) =>
         ids.Count == 0 ? "no translated articles" : string.Join(", ", ids.Take(5)) + (ids.Count > 5 ? $" and {ids.Count - 5} more" : string.Empty);

@@ -33,7 +33,7 @@ public sealed class RecordedPrompts
             }
             else
             {
-                recorded.AddFromManifest(new JobFolder(job.Directory).File(JobFolder.Manifest));
+                recorded.AddFromManifest(new JobFolder(job.Directory));
             }
         }
 
@@ -72,23 +72,26 @@ public sealed class RecordedPrompts
         set.Add(sha);
     }
 
-    private void AddFromManifest(string manifestPath)
+    private void AddFromManifest(JobFolder folder)
     {
-        if (!File.Exists(manifestPath))
+        if (!folder.HasManifest)
         {
             return;
         }
 
         try
         {
-            using var manifest = JsonDocument.Parse(File.ReadAllText(manifestPath));
-            foreach (var prompt in manifest.RootElement.GetProperty("provenance").GetProperty("prompts").EnumerateArray())
+            // Written by older builds too: a prompt missing a field, or a version that is not vN, holds nothing.
+            foreach (var prompt in folder.ReadManifest().Provenance?.Prompts ?? [])
             {
-                var version = prompt.GetProperty("version").GetString()!.TrimStart('v');
-                Add(prompt.GetProperty("stage").GetString()!, int.Parse(version, CultureInfo.InvariantCulture), prompt.GetProperty("sha256").GetString()!);
+                if (prompt is { Stage: { } stage, Version: { } label, Sha256: { } sha }
+                    && int.TryParse(label.TrimStart('v'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+                {
+                    Add(stage, version, sha);
+                }
             }
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is IOException or JsonException or NotSupportedException)
         {
             // A manifest this code cannot read records nothing it can hold a prompt to.
         }

@@ -109,6 +109,18 @@ public sealed record JobFolder(string Path)
     /// <summary>Reads <c>qa.json</c>; null when the job has none.</summary>
     public QaReport? ReadQa() => ReadOrNull<QaReport>(File(Qa));
 
+    /// <summary>Reads an article's <c>translation.json</c>; null when the article has none.</summary>
+    /// <exception cref="JobFileException">The file is there but cannot be read.</exception>
+    public TranslationFile? ReadTranslationOrThrow(string articleId) => ReadOrThrow<TranslationFile>(ArticleFile(articleId, Translation));
+
+    /// <summary>Reads an article's <c>claims.json</c>; null when the article has none.</summary>
+    /// <exception cref="JobFileException">The file is there but cannot be read.</exception>
+    public ClaimsFile? ReadClaimsOrThrow(string articleId) => ReadOrThrow<ClaimsFile>(ArticleFile(articleId, Claims));
+
+    /// <summary>Reads <c>qa.json</c>; null when the job has none.</summary>
+    /// <exception cref="JobFileException">The file is there but cannot be read.</exception>
+    public QaReport? ReadQaOrThrow() => ReadOrThrow<QaReport>(File(Qa));
+
     /// <summary>Writes a JSON file at the top of the job folder (one of the names above) from its record.</summary>
     public void WriteJson<T>(string name, T value) => AtomicFile.WriteAllText(File(name), OutputJson.Serialize(value));
 
@@ -122,6 +134,21 @@ public sealed record JobFolder(string Path)
     private static T? ReadOrNull<T>(string path)
         where T : class
     {
+        try
+        {
+            return ReadOrThrow<T>(path);
+        }
+        catch (JobFileException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads a JSON file through the record it was written from; null when it is missing.</summary>
+    /// <exception cref="JobFileException">The file is there but empty (JSON null) or not the record: one line naming it.</exception>
+    private static T? ReadOrThrow<T>(string path)
+        where T : class
+    {
         if (!System.IO.File.Exists(path))
         {
             return null;
@@ -129,11 +156,12 @@ public sealed record JobFolder(string Path)
 
         try
         {
-            return System.Text.Json.JsonSerializer.Deserialize<T>(System.IO.File.ReadAllText(path), OutputJson.Options);
+            return System.Text.Json.JsonSerializer.Deserialize<T>(System.IO.File.ReadAllText(path), OutputJson.Options)
+                ?? throw new JobFileException($"{path} is empty (null): run the job again with 'summarizer rerun'");
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException)
         {
-            return null;
+            throw new JobFileException($"{path} cannot be read ({ex.Message.Split('\n')[0].TrimEnd('.')}): run the job again with 'summarizer rerun'");
         }
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
+using static Summarizer.Core.Store.JobStore;
 
 namespace Summarizer.Core.Store;
 
@@ -21,6 +21,9 @@ public sealed class ReviewStore
             ar_key TEXT PRIMARY KEY, ar TEXT NOT NULL, en TEXT NOT NULL, job_id TEXT, article_id TEXT, sentence_id TEXT,
             prompt_version TEXT, reviewer TEXT NOT NULL, at TEXT NOT NULL);
         """;
+
+    // The columns ReadTmEntry reads, in its order.
+    private const string TmColumns = "ar, en, job_id, article_id, sentence_id, prompt_version, reviewer, at";
 
     private static readonly string[] ReviewColumns = ["$job", "$article", "$item", "$field", "$old", "$new", "$state", "$comment", "$at", "$reviewer"];
 
@@ -151,7 +154,7 @@ public sealed class ReviewStore
     {
         var found = new Dictionary<string, TmEntry>(StringComparer.Ordinal);
         using var connection = Open();
-        using var command = Command(connection, "SELECT ar, en, job_id, article_id, sentence_id, prompt_version, reviewer, at FROM tm WHERE ar_key = $key");
+        using var command = Command(connection, $"SELECT {TmColumns} FROM tm WHERE ar_key = $key");
         var key = command.Parameters.Add("$key", SqliteType.Text);
         foreach (var sentence in arabic.Select(TmKey.Of).Distinct(StringComparer.Ordinal))
         {
@@ -159,8 +162,7 @@ public sealed class ReviewStore
             using var reader = command.ExecuteReader();
             if (reader.Read())
             {
-                found[sentence] = new TmEntry(
-                    reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5), reader.GetString(6), Parse(reader.GetString(7)));
+                found[sentence] = ReadTmEntry(reader);
             }
         }
 
@@ -183,13 +185,12 @@ public sealed class ReviewStore
     private List<TmEntry> QueryTm(string tail, params (string Name, object? Value)[] parameters)
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT ar, en, job_id, article_id, sentence_id, prompt_version, reviewer, at FROM tm " + tail, parameters);
+        using var command = Command(connection, $"SELECT {TmColumns} FROM tm " + tail, parameters);
         using var reader = command.ExecuteReader();
         var list = new List<TmEntry>();
         while (reader.Read())
         {
-            list.Add(new TmEntry(
-                reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5), reader.GetString(6), Parse(reader.GetString(7))));
+            list.Add(ReadTmEntry(reader));
         }
 
         return list;
@@ -203,27 +204,8 @@ public sealed class ReviewStore
         return connection;
     }
 
-    private static void Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, sql, parameters);
-        command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
-
     private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
-    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    private static TmEntry ReadTmEntry(SqliteDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5), reader.GetString(6), Parse(reader.GetString(7)));
 }

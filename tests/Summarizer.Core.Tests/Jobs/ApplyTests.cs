@@ -20,14 +20,13 @@ namespace Summarizer.Core.Tests.Jobs;
 /// </summary>
 public sealed class ApplyTests(Xunit.Abstractions.ITestOutputHelper output) : LoopbackServerTest, IAsyncLifetime
 {
-    // Small chunks, so that seed articles have several and an edit touches one of them.
-    private const int ChunkTokens = 120;
+    private const int ChunkTokens = ReviewScenario.ChunkTokens;
 
     [Fact]
     public async Task Two_edits_in_one_chunk_pay_one_summarize_one_merge_and_one_brief_and_a_rejected_claim_is_gone()
     {
         // A model's claims say what the English says, so an edited sentence changes its chunk's claims.
-        Server.Override = r => r.Stage == "summarize" ? FakeModelReply.Content(ClaimsQuotingEnglish(r.Input)) : null;
+        Server.Override = ReviewScenario.QuotingEnglish;
         var runner = Services().GetRequiredService<JobRunner>();
         var first = await runner.RunAsync(new JobRequest([RepositoryPaths.Seeds]) { ChunkTokens = ChunkTokens });
         Assert.Equal(JobStatuses.Done, first.Status);
@@ -43,11 +42,11 @@ public sealed class ApplyTests(Xunit.Abstractions.ITestOutputHelper output) : Lo
             Edit(first.JobId, article, edited[1], "The reviewer's second sentence.", ReviewStates.Approved),
             new ReviewEdit(first.JobId, article, rejected.Id, ReviewFields.State, ReviewStates.Translated, ReviewStates.Rejected, ReviewStates.Rejected, "not in the article", DateTimeOffset.UtcNow, "rana"),
         ]);
-        var before = Stages(Server.Requests);
+        var before = ReviewScenario.Stages(Server.Requests);
 
         var applied = await runner.ApplyAsync(first.JobId, new JobRequest([]));
 
-        var sent = Stages(Server.Requests.Skip(before.Values.Sum()));
+        var sent = ReviewScenario.Stages(Server.Requests.Skip(before.Values.Sum()));
         Assert.Equal(JobStatuses.Done, applied.Status);
         Assert.Equal(first.JobId, applied.Parent);
         Assert.Equal(new Dictionary<string, int> { ["summarize"] = 1, ["merge"] = 1, ["brief"] = 1 }, sent);
@@ -153,7 +152,7 @@ public sealed class ApplyTests(Xunit.Abstractions.ITestOutputHelper output) : Lo
         var translated = Server.Requests.Skip(requests).Where(r => r.Stage == "translate").ToList();
         Assert.NotEmpty(translated);
         Assert.All(translated, r => Assert.True(
-            Ids(r.Input).All(id => !chunk.Contains(id)) && (r.Input["context"] as JsonArray)!.Any(c => chunk.Contains(c!["id"]!.GetValue<string>())),
+            ReviewScenario.SentenceIds(r.Input).All(id => !chunk.Contains(id)) && (r.Input["context"] as JsonArray)!.Any(c => chunk.Contains(c!["id"]!.GetValue<string>())),
             "only chunks that show an approved sentence as context are translated again"));
         var paid = new JobStore(JobStore.PathIn(Output.Path)).CallCounts(second.JobId).Where(c => c.Key.Outcome == CallOutcomes.Paid).ToDictionary(c => c.Key.Stage, c => c.Value);
         Assert.Equal((1, translated.Count), (paid["summarize"], paid["translate"]));
@@ -207,32 +206,7 @@ public sealed class ApplyTests(Xunit.Abstractions.ITestOutputHelper output) : Lo
         Assert.Single(new JobStore(JobStore.PathIn(Output.Path)).ListJobs());
     }
 
-    /// <summary>An article of the job with two chunks or more, and the ids of one of its chunks of two sentences or more that is not its last.</summary>
-    internal static (string Article, IReadOnlyList<string> Chunk) ArticleWithSeveralChunks(string jobDirectory, IEnumerable<FakeModelRequest> requests)
-    {
-        var folder = new JobFolder(jobDirectory);
-        var articles = folder.ArticleIds()
-            .SelectMany(id => folder.ReadArticle(id)!.Translation.Sentences.Select(s => (Key: s.Id + "\n" + s.Ar, Article: id)))
-            .ToLookup(s => s.Key, s => s.Article);
-        foreach (var article in requests.Where(r => r.Stage == "translate").GroupBy(r => articles[First(r.Input)].Single()))
-        {
-            var chunks = article.Select(r => Ids(r.Input)).DistinctBy(ids => string.Join(',', ids)).OrderBy(ids => SentenceIdPosition(ids[0])).ToList();
-            if (chunks.Count >= 2 && chunks.SkipLast(1).FirstOrDefault(c => c.Count >= 2) is { } chunk)
-            {
-                return (article.Key, chunk);
-            }
-        }
-
-        throw new InvalidOperationException($"no article of {jobDirectory} has two chunks; lower {nameof(ChunkTokens)}");
-    }
-
-    private (string Article, IReadOnlyList<string> Chunk) ArticleWithSeveralChunks(string jobDirectory) => ArticleWithSeveralChunks(jobDirectory, Server.Requests);
-
-    private static string First(JsonObject input) => input["sentences"]![0]!["id"]!.GetValue<string>() + "\n" + input["sentences"]![0]!["ar"]!.GetValue<string>();
-
-    private static List<string> Ids(JsonObject input) => (input["sentences"] as JsonArray ?? []).Select(s => s!["id"]!.GetValue<string>()).ToList();
-
-    private static int SentenceIdPosition(string id) => int.Parse(id.TrimStart('s'), System.Globalization.CultureInfo.InvariantCulture);
+    private (string Article, IReadOnlyList<string> Chunk) ArticleWithSeveralChunks(string jobDirectory) => ReviewScenario.ArticleWithSeveralChunks(jobDirectory, Server.Requests);
 
     /// <summary>Approves an article's sentences into the translation memory, with English chosen per sentence (null: not approved).</summary>
     private void Approve(string jobId, string jobDirectory, string article, Func<string, string, string?> english)
@@ -248,24 +222,7 @@ public sealed class ApplyTests(Xunit.Abstractions.ITestOutputHelper output) : Lo
     private static ReviewEdit Edit(string jobId, string article, string sentence, string english, string state) =>
         new(jobId, article, sentence, ReviewFields.English, null, english, state, null, DateTimeOffset.UtcNow, "rana");
 
-    private static Dictionary<string, int> Stages(IEnumerable<FakeModelRequest> requests) =>
-        requests.GroupBy(r => r.Stage).ToDictionary(g => g.Key, g => g.Count());
-
     private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
-
-    /// <summary>The fake model's claims, each quoting the English of its source sentence (as a real summary would draw on it).</summary>
-    private static string ClaimsQuotingEnglish(JsonObject input)
-    {
-        var english = (input["sentences"] as JsonArray ?? []).ToDictionary(s => s!["id"]!.GetValue<string>(), s => s!["en"]!.GetValue<string>());
-        var answer = JsonNode.Parse(FakeModel.Answer("summarize", input))!.AsObject();
-        foreach (var claim in answer["claims"]!.AsArray().OfType<JsonObject>())
-        {
-            var source = claim["sources"]![0]!.GetValue<string>();
-            claim["en"] = claim["en"]!.GetValue<string>().TrimEnd('.') + " says: " + english[source];
-        }
-
-        return answer.ToJsonString(FakeModel.Literal);
-    }
 
     private ReviewStore Reviews() => new(JobStore.PathIn(Output.Path));
 

@@ -64,6 +64,32 @@ public sealed class PromptLockRecoveryTests : LoopbackServerTest, IAsyncLifetime
         Assert.Contains("brief", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_manifest_of_an_older_shape_still_guards_and_a_damaged_one_guards_nothing()
+    {
+        var first = await Runner().RunAsync(new JobRequest([RepositoryPaths.Seed("002")]));
+        var store = new Summarizer.Core.Store.JobStore(Summarizer.Core.Store.JobStore.PathIn(Output.Path));
+        var job = store.GetJob(first.JobId)!;
+        store.DeleteJob(job.JobId);
+        store.SaveJob(job with { Request = (StoredRequest.FromJson(job.Request) with { PromptHashes = null }).ToJson() });
+        var manifest = new JobFolder(first.JobDirectory).File(JobFolder.Manifest);
+
+        // An early build's manifest: no stages' repairs, resilience, batch or briefing flag, and a prompt with no hash.
+        var provenance = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!["provenance"]!.DeepClone();
+        provenance["prompts"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["stage"] = "brief", ["version"] = "v99" });
+        File.WriteAllText(manifest, new System.Text.Json.Nodes.JsonObject { ["job_id"] = first.JobId, ["status"] = "done", ["provenance"] = provenance }.ToJsonString());
+        File.Delete(LockPath);
+        var brief = Services().GetRequiredService<PromptLibrary>().LoadConfigured("brief").Path;
+        File.AppendAllText(brief, "# edited\n");
+
+        var refused = await Assert.ThrowsAsync<PromptException>(() => Runner().RunAsync(new JobRequest([RepositoryPaths.Seed("002")])));
+        File.WriteAllText(manifest, "{\"provenance\": {\"prompts\": [");
+        var again = await Runner().RunAsync(new JobRequest([RepositoryPaths.Seed("002")]));
+
+        Assert.StartsWith($"{brief} was edited after it was published", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(JobStatuses.Done, again.Status);
+    }
+
     protected override void Dispose(bool disposing)
     {
         _prompts.Dispose();
