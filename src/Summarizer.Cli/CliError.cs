@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Summarizer.Core.Batch;
 using Summarizer.Core.Engines;
 using Summarizer.Core.Exchange;
 using Summarizer.Core.Jobs;
@@ -15,7 +16,7 @@ namespace Summarizer.Cli;
 /// <c>--json</c>, and one line in the form <c>&lt;what&gt; (&lt;file or job&gt;): &lt;why&gt;. &lt;what to do&gt;</c>.
 /// </summary>
 /// <param name="ExitCode">The process exit code (<see cref="ExitCodes"/>).</param>
-/// <param name="Code">A stable code for scripts: usage, configuration, prompt, exchange, job_store, output, disk_full, cancelled, internal.</param>
+/// <param name="Code">A stable code for scripts: usage, configuration, prompt, exchange, batch_api, job_store, output, disk_full, cancelled, internal.</param>
 /// <param name="Message">The line printed after <c>error: </c>.</param>
 public sealed partial record CliError(int ExitCode, string Code, string Message)
 {
@@ -28,6 +29,7 @@ public sealed partial record CliError(int ExitCode, string Code, string Message)
         PromptException prompt => new(ExitCodes.UsageError, "prompt", prompt.Message),
         EngineConfigurationException or PlanInputException or JobNotFoundException or JobChangeRefusedException or ApplyRefusedException => new(ExitCodes.UsageError, "usage", exception.Message),
         ExchangeException => new(ExitCodes.UsageError, "exchange", exception.Message),
+        BatchApiException batch => new(ExitCodes.BatchApiFailed, "batch_api", batch.Message),
         JobStoreException store => new(ExitCodes.StoreOrOutputUnusable, "job_store", store.Message),
         SqliteException { SqliteErrorCode: SqliteFull } full => new(ExitCodes.StoreOrOutputUnusable, "disk_full", $"disk full while writing the job store ({full.Message.TrimEnd('.')}): free space, then 'summarizer resume <job>' continues where the job stopped"),
         SqliteException sqlite => new(ExitCodes.StoreOrOutputUnusable, "job_store", $"job store: {sqlite.Message.TrimEnd('.')}. Check the output folder (--out) is writable"),

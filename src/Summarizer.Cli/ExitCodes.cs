@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>The job store or the output folder cannot be used: damaged, not writable, not a folder, or the disk is full.</summary>
     public const int StoreOrOutputUnusable = 3;
 
+    /// <summary>The provider's Batch or Files API failed or could not be reached; every step before is recorded, so the job stays resumable.</summary>
+    public const int BatchApiFailed = 4;
+
     /// <summary>An unexpected failure inside the tool (a bug): one line, and the stack trace with <c>--verbose</c>.</summary>
     public const int InternalError = 70;
 

@@ -13,7 +13,8 @@ namespace Summarizer.Testing;
 /// Azure's <c>/openai/…?api-version=</c> and Azure's <c>/openai/v1/…</c>. Statuses advance on <see cref="Clock"/>:
 /// <c>validating → in_progress → finalizing → completed</c>. Each line is answered by the same code as a realtime call
 /// (<see cref="LoopbackOpenAiServer.Reply"/>), so a batch answer equals the realtime answer to the same request. Faults
-/// are injected through the properties; <see cref="Served"/> counts the lines answered (paid) per custom id.
+/// are injected through the properties, and request-level ones (an error, a lost answer, a hang on upload, create or
+/// download) through <see cref="FaultNext"/>; <see cref="Served"/> counts the lines answered (paid) per custom id.
 /// </summary>
 public sealed class LoopbackBatchApi
 {
@@ -23,6 +24,8 @@ public sealed class LoopbackBatchApi
     private readonly List<FakeBatch> _batches = [];
     private readonly Dictionary<string, int> _served = new(StringComparer.Ordinal);
     private readonly List<string> _paths = [];
+    private readonly List<(BatchOperation Operation, BatchFaultKind Kind, int Status)> _faults = [];
+    private readonly List<string> _faultsHit = [];
     private int _next;
 
     internal LoopbackBatchApi(LoopbackOpenAiServer server) => _server = server;
@@ -102,6 +105,31 @@ public sealed class LoopbackBatchApi
         }
     }
 
+    /// <summary>Gets the faults that happened, in order, as <c>{operation} {kind}</c> (<c>Upload LostResponse</c>); a hang is listed when it starts.</summary>
+    public IReadOnlyList<string> FaultsHit
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _faultsHit];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes the next request of <paramref name="operation"/> go wrong once: answer <paramref name="status"/> with the
+    /// service's error body, lose the answer after doing the work, or hang after doing it. Faults on one operation
+    /// are used in the order they were set.
+    /// </summary>
+    public void FaultNext(BatchOperation operation, BatchFaultKind kind, int status = 500)
+    {
+        lock (_gate)
+        {
+            _faults.Add((operation, kind, status));
+        }
+    }
+
     /// <summary>Moves the clock on.</summary>
     public void Advance(TimeSpan by) => Clock.Advance(by);
 
@@ -113,7 +141,7 @@ public sealed class LoopbackBatchApi
             app.MapPost(prefix + "/files", Route(prefix, http => UploadAsync(http, prefix)));
             app.MapGet(prefix + "/files", Route(prefix, http => Task.FromResult(ListFiles(http))));
             app.MapGet(prefix + "/files/{id}", Route(prefix, http => Task.FromResult(File(Id(http)) is { } f ? Ok(f.Json()) : NoFile(Id(http)))));
-            app.MapGet(prefix + "/files/{id}/content", Route(prefix, http => Task.FromResult(File(Id(http)) is { } f ? new Reply(200, Encoding.UTF8.GetString(f.Content), "application/octet-stream") : NoFile(Id(http)))));
+            app.MapGet(prefix + "/files/{id}/content", Route(prefix, DownloadAsync));
             app.MapDelete(prefix + "/files/{id}", Route(prefix, http => Task.FromResult(Delete(Id(http)))));
             app.MapPost(prefix + "/batches", Route(prefix, http => CreateAsync(http, prefix)));
             app.MapGet(prefix + "/batches", Route(prefix, http => Task.FromResult(ListBatches(http))));
@@ -138,6 +166,13 @@ public sealed class LoopbackBatchApi
         var reply = prefix == "/openai" && string.IsNullOrEmpty(http.Request.Query["api-version"])
             ? new Reply(404, new JsonObject { ["error"] = new JsonObject { ["code"] = "404", ["message"] = "Resource not found" } }.ToJsonString())
             : await handle(http);
+        if (reply.Dropped)
+        {
+            // The work is done; the client never hears of it, as when a connection drops mid-answer.
+            http.Abort();
+            return;
+        }
+
         http.Response.StatusCode = reply.Status;
         http.Response.ContentType = reply.ContentType;
         await http.Response.WriteAsync(reply.Body);
@@ -164,14 +199,82 @@ public sealed class LoopbackBatchApi
 
         using var memory = new MemoryStream();
         await upload.CopyToAsync(memory);
+        var fault = TakeFault(BatchOperation.Upload);
+        if (fault is (BatchFaultKind.Error, var status))
+        {
+            return ServiceError(status);
+        }
+
+        Reply reply;
         lock (_gate)
         {
             var file = new StoredFile($"file-{++_next:x6}", upload.FileName, "batch", memory.ToArray(), Now);
             _files[file.Id] = file;
             Uploads++;
-            return Ok(file.Json());
+            reply = Ok(file.Json());
+        }
+
+        return await AfterWorkAsync(http, fault, reply);
+    }
+
+    private async Task<Reply> DownloadAsync(HttpContext http)
+    {
+        if (File(Id(http)) is not { } file)
+        {
+            return NoFile(Id(http));
+        }
+
+        var fault = TakeFault(BatchOperation.Download);
+        return fault is (BatchFaultKind.Error, var status)
+            ? ServiceError(status)
+            : await AfterWorkAsync(http, fault, new Reply(200, Encoding.UTF8.GetString(file.Content), "application/octet-stream"));
+    }
+
+    /// <summary>Takes the first fault set on <paramref name="operation"/>, if any, and records it as hit.</summary>
+    private (BatchFaultKind Kind, int Status)? TakeFault(BatchOperation operation)
+    {
+        lock (_gate)
+        {
+            var index = _faults.FindIndex(f => f.Operation == operation);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var fault = _faults[index];
+            _faults.RemoveAt(index);
+            _faultsHit.Add($"{operation} {fault.Kind}");
+            return (fault.Kind, fault.Status);
         }
     }
+
+    /// <summary>Answers <paramref name="reply"/>, or loses it, or hangs until the client goes away (a minute at most, so a test cannot hang for ever).</summary>
+    private static async Task<Reply> AfterWorkAsync(HttpContext http, (BatchFaultKind Kind, int Status)? fault, Reply reply)
+    {
+        if (fault is (BatchFaultKind.Hang, _))
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMinutes(1), http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        return fault is null ? reply : reply with { Dropped = true };
+    }
+
+    /// <summary>The services' own error bodies for the statuses a fault answers.</summary>
+    private static Reply ServiceError(int status) => new(status, new JsonObject
+    {
+        ["error"] = status switch
+        {
+            429 => new JsonObject { ["message"] = "Rate limit reached for requests. Please try again later.", ["type"] = "requests", ["param"] = null, ["code"] = "rate_limit_exceeded" },
+            503 => new JsonObject { ["message"] = "The engine is currently overloaded, please try again later.", ["type"] = "server_error", ["param"] = null, ["code"] = null },
+            _ => new JsonObject { ["message"] = "The server had an error while processing your request. Sorry about that!", ["type"] = "server_error", ["param"] = null, ["code"] = null },
+        },
+    }.ToJsonString());
 
     private Reply ListFiles(HttpContext http)
     {
@@ -208,6 +311,13 @@ public sealed class LoopbackBatchApi
         }
 
         var fileId = request["input_file_id"]?.GetValue<string>() ?? string.Empty;
+        var fault = TakeFault(BatchOperation.Create);
+        if (fault is (BatchFaultKind.Error, var status))
+        {
+            return ServiceError(status);
+        }
+
+        Reply reply;
         lock (_gate)
         {
             if (!_files.TryGetValue(fileId, out var file))
@@ -217,15 +327,17 @@ public sealed class LoopbackBatchApi
 
             var batch = new FakeBatch($"batch_{++_next:x6}", endpoint!, file, Now, _next);
             batch.Errors.AddRange(Validate(file, expected));
-            if (FailValidation is { } fault)
+            if (FailValidation is { } invalid)
             {
-                batch.Errors.Add(new JsonObject { ["code"] = fault.Code, ["message"] = fault.Message, ["param"] = null, ["line"] = fault.Line });
+                batch.Errors.Add(new JsonObject { ["code"] = invalid.Code, ["message"] = invalid.Message, ["param"] = null, ["line"] = invalid.Line });
             }
 
             _batches.Add(batch);
             BatchesCreated++;
-            return Ok(batch.Json());
+            reply = Ok(batch.Json());
         }
+
+        return await AfterWorkAsync(http, fault, reply);
     }
 
     private Reply ListBatches(HttpContext http)
@@ -436,7 +548,11 @@ public sealed class LoopbackBatchApi
     private static Reply NoBatch(string id) =>
         new(404, new JsonObject { ["error"] = new JsonObject { ["message"] = $"No batch found with id '{id}'.", ["type"] = "invalid_request_error", ["param"] = null, ["code"] = null } }.ToJsonString());
 
-    private sealed record Reply(int Status, string Body, string ContentType = "application/json");
+    private sealed record Reply(int Status, string Body, string ContentType = "application/json")
+    {
+        /// <summary>Gets a value indicating whether the connection is dropped instead of answering.</summary>
+        public bool Dropped { get; init; }
+    }
 
     private sealed record StoredFile(string Id, string FileName, string Purpose, byte[] Content, long CreatedAt)
     {

@@ -141,7 +141,7 @@ public sealed class BatchApi(OpenAIFileClient files, BatchClient batches, string
     private static RequestOptions Options(CancellationToken cancellationToken) => new() { CancellationToken = cancellationToken };
 
     private static BatchObject Read(BinaryData content) =>
-        JsonSerializer.Deserialize<BatchObject>(content.ToString(), BatchJson.Options) ?? throw new BatchApiException("batch API answered with no batch object", 200);
+        JsonSerializer.Deserialize<BatchObject>(content.ToString(), BatchJson.Options) ?? throw new BatchApiException("batch API: the service answered with no batch object", 200);
 
     private static async Task<T> Call<T>(string operation, Func<Task<T>> call)
     {

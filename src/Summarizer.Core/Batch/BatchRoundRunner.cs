@@ -1,4 +1,5 @@
 using Summarizer.Core.Store;
+using Summarizer.Core.Telemetry;
 
 namespace Summarizer.Core.Batch;
 
@@ -67,6 +68,13 @@ public sealed class BatchRoundRunner(BatchApi api, BatchStore store, BatchRound 
             var ended = BatchStatuses.IsTerminal(batch.Status);
             store.RecordStatus(jobId, round, part.Part, batch.Status, ended, batch.OutputFileId, batch.ErrorFileId, Failure(batch));
             polled[part.Part] = batch;
+            if (batch.Status != part.Status)
+            {
+                // A span only when something changed: a day of polls every minute must not make a thousand spans.
+                using var span = SummarizerTelemetry.StartBatch(part.BatchId, round, part.Lines);
+                span.Event(TelemetryNames.StatusEvent, (TelemetryNames.BatchStatus, batch.Status), (TelemetryNames.PreviousBatchStatus, part.Status));
+            }
+
             if (ended)
             {
                 Step(BatchStep.Ended, part);
@@ -75,8 +83,15 @@ public sealed class BatchRoundRunner(BatchApi api, BatchStore store, BatchRound 
 
         foreach (var part in store.Parts(jobId, round).Where(p => p.State == BatchStore.Ended))
         {
+            using var span = SummarizerTelemetry.StartBatch(part.BatchId, round, part.Lines);
             var batch = polled.GetValueOrDefault(part.Part) ?? await api.GetAsync(part.BatchId!, cancellationToken).ConfigureAwait(false);
-            await DownloadAsync(part, batch, cancellationToken).ConfigureAwait(false);
+            var answers = await DownloadAsync(part, batch, cancellationToken).ConfigureAwait(false);
+            span.Event(
+                TelemetryNames.DownloadedEvent,
+                (TelemetryNames.BatchStatus, batch.Status),
+                (TelemetryNames.Succeeded, answers.Count(a => a.Outcome == BatchOutcomes.Succeeded)),
+                (TelemetryNames.Failed, answers.Count(a => a.Outcome != BatchOutcomes.Succeeded)));
+            span.Finish(batch.Status);
         }
 
         return State(jobId, round);
@@ -116,6 +131,7 @@ public sealed class BatchRoundRunner(BatchApi api, BatchStore store, BatchRound 
 
     private async Task SubmitPartAsync(StoredBatchPart part, bool resumed, CancellationToken cancellationToken)
     {
+        using var span = SummarizerTelemetry.StartBatch(null, part.Round, part.Lines);
         var fileId = part.InputFileId;
         var uploadedNow = false;
         if (fileId is null)
@@ -131,19 +147,22 @@ public sealed class BatchRoundRunner(BatchApi api, BatchStore store, BatchRound 
             }
 
             Step(BatchStep.Uploaded, part);
+            span.Event(TelemetryNames.UploadedEvent, (TelemetryNames.InputFileId, fileId), (TelemetryNames.Recovered, !uploadedNow));
             store.RecordInputFile(part.JobId, part.Round, part.Part, fileId);
             Step(BatchStep.FileRecorded, part);
         }
 
         // A batch created over this file before a kill kept its id from the store is found, never created again.
-        var batch = (resumed && !uploadedNow ? await api.FindBatchAsync(fileId, cancellationToken).ConfigureAwait(false) : null)
-            ?? await api.CreateAsync(fileId, completionWindow, metadata: null, cancellationToken).ConfigureAwait(false);
+        var found = resumed && !uploadedNow ? await api.FindBatchAsync(fileId, cancellationToken).ConfigureAwait(false) : null;
+        var batch = found ?? await api.CreateAsync(fileId, completionWindow, metadata: null, cancellationToken).ConfigureAwait(false);
+        span.Tag(TelemetryNames.BatchId, batch.Id);
+        span.Event(TelemetryNames.CreatedEvent, (TelemetryNames.BatchStatus, batch.Status), (TelemetryNames.Recovered, found is not null));
         Step(BatchStep.Created, part);
         store.RecordBatch(part.JobId, part.Round, part.Part, batch.Id, batch.Status);
         Step(BatchStep.BatchRecorded, part);
     }
 
-    private async Task DownloadAsync(StoredBatchPart part, BatchObject batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BatchAnswer>> DownloadAsync(StoredBatchPart part, BatchObject batch, CancellationToken cancellationToken)
     {
         var output = batch.OutputFileId is { } o ? await api.DownloadAsync(o, cancellationToken).ConfigureAwait(false) : null;
         Step(BatchStep.OutputDownloaded, part);
@@ -151,6 +170,7 @@ public sealed class BatchRoundRunner(BatchApi api, BatchStore store, BatchRound 
         var answers = BatchResults.Match(batch, part.CustomIds, output, errors);
         store.CompleteDownload(part.JobId, part.Round, part.Part, batch.Id, answers.Select(a => a.ToStored()).ToList());
         Step(BatchStep.Downloaded, part);
+        return answers;
     }
 
     /// <summary>A failed batch's reason in one line: the first validation error, with its line when the service names one.</summary>

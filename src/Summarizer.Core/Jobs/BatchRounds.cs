@@ -4,6 +4,7 @@ using Summarizer.Core.Planning;
 using Summarizer.Core.Scheduling;
 using Summarizer.Core.Stages;
 using Summarizer.Core.Store;
+using Summarizer.Core.Telemetry;
 
 namespace Summarizer.Core.Jobs;
 
@@ -15,7 +16,21 @@ namespace Summarizer.Core.Jobs;
 internal sealed class BatchRounds(BatchRoundRunner runner, BatchStore store, string jobId, TimeSpan poll, IJobProgress progress)
 {
     /// <summary>Runs rounds until a pass finishes the job (returns its result) or, with <paramref name="noWait"/>, until a round is submitted or still open.</summary>
+    /// <exception cref="BatchApiException">The Batch API failed; the message names the job and how to continue it.</exception>
     public async Task<JobResult> RunAsync(
+        bool noWait, Func<BatchScheduler, Task<JobResult?>> pass, Func<BatchWaiting, JobResult> waiting, BatchApi api, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RoundsAsync(noWait, pass, waiting, api, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BatchApiException ex)
+        {
+            throw ex.InJob(jobId);
+        }
+    }
+
+    private async Task<JobResult> RoundsAsync(
         bool noWait, Func<BatchScheduler, Task<JobResult?>> pass, Func<BatchWaiting, JobResult> waiting, BatchApi api, CancellationToken cancellationToken)
     {
         while (true)
@@ -23,7 +38,13 @@ internal sealed class BatchRounds(BatchRoundRunner runner, BatchStore store, str
             var latest = store.Parts(jobId).Select(p => p.Round).DefaultIfEmpty(0).Max();
             if (latest > 0)
             {
-                var state = await runner.PollAsync(jobId, latest, cancellationToken).ConfigureAwait(false);
+                BatchRoundState state;
+                using (var span = SummarizerTelemetry.StartRound(latest, store.Parts(jobId, latest).Sum(p => p.Lines), TelemetryNames.PollAction))
+                {
+                    state = await runner.PollAsync(jobId, latest, cancellationToken).ConfigureAwait(false);
+                    span.Finish(Status(state));
+                }
+
                 if (!state.IsFinished)
                 {
                     progress.Message(Describe(latest, state.Parts));
@@ -32,7 +53,9 @@ internal sealed class BatchRounds(BatchRoundRunner runner, BatchStore store, str
                         return waiting(Waiting(latest, state.Parts, submittedNow: false));
                     }
 
+                    using var span = SummarizerTelemetry.StartRound(latest, state.Parts.Sum(p => p.Lines), TelemetryNames.WaitAction);
                     state = await runner.WaitAsync(jobId, latest, poll, cancellationToken).ConfigureAwait(false);
+                    span.Finish(Status(state));
                 }
 
                 progress.Message(Describe(latest, state.Parts));
@@ -52,11 +75,15 @@ internal sealed class BatchRounds(BatchRoundRunner runner, BatchStore store, str
 
             var round = latest + 1;
             var before = store.Parts(jobId).SelectMany(p => p.CustomIds).ToHashSet(StringComparer.Ordinal);
+            using var submitting = SummarizerTelemetry.StartRound(round, calls.Count, TelemetryNames.SubmitAction);
             var submission = await runner.SubmitAsync(jobId, round, calls, cancellationToken).ConfigureAwait(false);
             foreach (var part in submission.Parts)
             {
                 store.RecordResubmitted(jobId, round, part.Part, part.CustomIds.Count(before.Contains));
             }
+
+            submitting.Event(TelemetryNames.RoundSubmittedEvent, (TelemetryNames.Resubmitted, scheduler.Resubmitted), (TelemetryNames.Deferred, submission.Deferred.Count));
+            submitting.Finish(Status(runner.State(jobId, round)));
 
             var parts = store.Parts(jobId, round);
             progress.Message($"round {round}: submitted {parts.Sum(p => p.Lines)} calls ({scheduler.Resubmitted} resubmitted) in {parts.Count} batch file(s)" +
@@ -89,6 +116,9 @@ internal sealed class BatchRounds(BatchRoundRunner runner, BatchStore store, str
             ? s with { Calls = t.Paid + t.Repairs, Repairs = t.Repairs, Reused = t.Reused, InputTokens = t.InputTokens, OutputTokens = t.OutputTokens, Elapsed = TimeSpan.FromMilliseconds(t.ElapsedMs) }
             : s).ToList();
     }
+
+    /// <summary>A round's statuses for its span: each part's last status (or store state), in part order.</summary>
+    private static string Status(BatchRoundState state) => string.Join(",", state.Parts.Select(p => p.Status ?? p.State).Distinct());
 
     private static BatchWaiting Waiting(int round, IReadOnlyList<StoredBatchPart> parts, bool submittedNow) =>
         new(round, parts.Sum(p => p.Lines), parts.Where(p => p.BatchId is not null).Select(p => p.BatchId!).ToList(), parts.Select(p => p.Status ?? p.State).Distinct().ToList(), submittedNow);

@@ -94,18 +94,29 @@ public static class SummarizerTelemetry
         return new StageCallSpan(activity, call, CurrentJob);
     }
 
-    /// <summary>Starts a batch round's span (the batch scheduler calls this for each round of ready calls).</summary>
-    public static TelemetrySpan StartRound(int round, int calls)
+    /// <summary>
+    /// Starts a batch round's span, a child of the job's: the submission of a round's calls, or one poll of (or the wait
+    /// for) a round submitted before; the batches it touches are its children.
+    /// </summary>
+    /// <param name="round">The round (1 first).</param>
+    /// <param name="calls">The calls submitted, or the lines of the round polled.</param>
+    /// <param name="action"><see cref="TelemetryNames.SubmitAction"/>, <see cref="TelemetryNames.PollAction"/> or <see cref="TelemetryNames.WaitAction"/>.</param>
+    public static TelemetrySpan StartRound(int round, int calls, string action)
     {
         var activity = Source.StartActivity("summarizer.batch.round", ActivityKind.Internal);
         activity?.SetTag(TelemetryNames.JobId, CurrentJob);
         activity?.SetTag(TelemetryNames.Round, round);
         activity?.SetTag(TelemetryNames.Lines, calls);
+        activity?.SetTag(TelemetryNames.BatchAction, action);
         return new TelemetrySpan(activity);
     }
 
-    /// <summary>Starts the span of one provider batch (one JSONL file) of a round; its status changes go in as events.</summary>
-    public static TelemetrySpan StartBatch(string batchId, int round, int lines)
+    /// <summary>
+    /// Starts the span of one provider batch (one JSONL file) of a round, while it is submitted or when its status has
+    /// changed; the steps (uploaded, created, status changes, downloaded) go in as events. The batch id is set with
+    /// <see cref="TelemetrySpan.Tag"/> once the service has given one.
+    /// </summary>
+    public static TelemetrySpan StartBatch(string? batchId, int round, int lines)
     {
         var activity = Source.StartActivity("summarizer.batch", ActivityKind.Client);
         activity?.SetTag(TelemetryNames.JobId, CurrentJob);

@@ -101,4 +101,52 @@ public static class TelemetryNames
 
     /// <summary>The attribute holding a batch's status when it changes.</summary>
     public const string BatchStatus = "summarizer.batch.status";
+
+    /// <summary>The attribute holding the status a batch had before it changed.</summary>
+    public const string PreviousBatchStatus = "summarizer.batch.previous_status";
+
+    /// <summary>The attribute telling what a round's span did: <see cref="SubmitAction"/>, <see cref="PollAction"/> or <see cref="WaitAction"/>.</summary>
+    public const string BatchAction = "summarizer.batch.action";
+
+    /// <summary>A round's calls were submitted as batches.</summary>
+    public const string SubmitAction = "submit";
+
+    /// <summary>A round submitted before was polled once.</summary>
+    public const string PollAction = "poll";
+
+    /// <summary>A round submitted before was polled until it ended.</summary>
+    public const string WaitAction = "wait";
+
+    /// <summary>The attribute naming an uploaded input file.</summary>
+    public const string InputFileId = "summarizer.batch.input_file_id";
+
+    /// <summary>The attribute counting resubmitted lines.</summary>
+    public const string Resubmitted = "summarizer.batch.resubmitted";
+
+    /// <summary>The attribute counting calls left for a later submission by the enqueued-token bound.</summary>
+    public const string Deferred = "summarizer.batch.deferred";
+
+    /// <summary>The attribute counting a downloaded batch's lines answered.</summary>
+    public const string Succeeded = "summarizer.batch.succeeded";
+
+    /// <summary>The attribute counting a downloaded batch's lines failed or never run.</summary>
+    public const string Failed = "summarizer.batch.failed";
+
+    /// <summary>The event of a round whose calls were submitted.</summary>
+    public const string RoundSubmittedEvent = "summarizer.batch.round.submitted";
+
+    /// <summary>The event of an input file uploaded (or found uploaded by an earlier process).</summary>
+    public const string UploadedEvent = "summarizer.batch.uploaded";
+
+    /// <summary>The event of a batch created (or found created by an earlier process), with its first status.</summary>
+    public const string CreatedEvent = "summarizer.batch.created";
+
+    /// <summary>The event of a batch's status changing between polls.</summary>
+    public const string StatusEvent = "summarizer.batch.status_changed";
+
+    /// <summary>The event of an ended batch's output and error files downloaded and matched.</summary>
+    public const string DownloadedEvent = "summarizer.batch.downloaded";
+
+    /// <summary>The attribute telling whether a step was found done by an earlier process instead of done now.</summary>
+    public const string Recovered = "summarizer.batch.recovered";
 }

@@ -35,6 +35,9 @@ public sealed class TelemetrySpan : IDisposable
         }
     }
 
+    /// <summary>Sets an attribute learnt after the span started (a batch's id once the service gave one).</summary>
+    public void Tag(string key, object? value) => _activity?.SetTag(key, value);
+
     /// <summary>Adds an event, e.g. a batch's status change (<c>validating</c>, <c>in_progress</c>, <c>completed</c>).</summary>
     public void Event(string name, params (string Key, object? Value)[] tags)
     {
