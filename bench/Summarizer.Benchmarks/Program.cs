@@ -14,6 +14,7 @@ using Summarizer.Testing;
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- ingest [articles] [repetitions]
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- previous-build [folder]
 //        dotnet run -c Release --project bench/Summarizer.Benchmarks -- exchange [articles] [sentences]
+//        dotnet run -c Release --project bench/Summarizer.Benchmarks -- batch [articles] [words]
 var verb = args.ElementAtOrDefault(0) ?? "plan";
 int Arg(int index, int fallback) => int.TryParse(args.ElementAtOrDefault(index), out var value) ? value : fallback;
 double? Number(int index, double? fallback = null) =>
@@ -25,6 +26,7 @@ return verb switch
     "rerun" => await RerunBenchmark.RunAsync(),
     "ingest" => IngestBenchmark.Run(Arg(1, 1000), Arg(2, 7)),
     "exchange" => ExchangeBenchmark.Run(Arg(1, 1000), Arg(2, 30)),
+    "batch" => await BatchBenchmark.RunAsync(Arg(1, 200), Arg(2, 500)),
     "segmentation" => SegmentationBenchmark.Run(args.ElementAtOrDefault(1) == "details"),
     "wire" => await WireCapture.RunAsync(),
     "startup" => await StartupBenchmark.RunAsync(Arg(1, 7), args.Skip(2).ToList()),
@@ -37,7 +39,7 @@ return verb switch
 
     // The five seeds with no throttling: what share of the charged tokens (prompt + max_tokens) is used.
     "quota-seeds" => await QuotaBenchmark.RunAsync(new QuotaCell(5, 100_000_000, 100_000, 4, QuotaWindows.SlidingMinute, false, 0, RepositoryPaths.Seeds, args.ElementAtOrDefault(1) == "fixed")),
-    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota, quota-table, quota-seeds, wire, startup, plan-memory, fuzz, segmentation, ingest, previous-build, exchange"),
+    _ => Fail($"unknown benchmark '{verb}'; known: plan, rerun, quota, quota-table, quota-seeds, wire, startup, plan-memory, fuzz, segmentation, ingest, previous-build, exchange, batch"),
 };
 
 // Not a benchmark: writes the job store and outputs the cache-compatibility test reads (TestData/previous-build/README.md).

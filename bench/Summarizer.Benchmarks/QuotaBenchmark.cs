@@ -137,7 +137,8 @@ internal static class QuotaBenchmark
         return answer.ToJsonString(FakeModel.Literal);
     }
 
-    private static string BoundedAnswer(FakeModelRequest request, int keep)
+    /// <summary>The fake model's merge or brief answer over only the first <paramref name="keep"/> claims (of each article, for brief).</summary>
+    internal static string BoundedAnswer(FakeModelRequest request, int keep)
     {
         var input = (JsonObject)request.Input.DeepClone();
         if (request.Stage == "merge")

@@ -51,6 +51,9 @@ public sealed class LoopbackBatchApi
     /// <summary>Gets or sets the share of lines that run before a batch expires (null: batches complete).</summary>
     public double? ExpireAfterShare { get; set; }
 
+    /// <summary>Gets or sets the share of lines that run before the next batch created expires (one batch only; null: none).</summary>
+    public double? ExpireNextAfterShare { get; set; }
+
     /// <summary>Gets or sets a function that may answer a line (by custom id) instead of the fake model: a 429, a 500, an invalid answer.</summary>
     public Func<string, FakeModelReply?>? LineOverride { get; set; }
 
@@ -332,6 +335,7 @@ public sealed class LoopbackBatchApi
                 batch.Errors.Add(new JsonObject { ["code"] = invalid.Code, ["message"] = invalid.Message, ["param"] = null, ["line"] = invalid.Line });
             }
 
+            (batch.ExpireShare, ExpireNextAfterShare) = (ExpireNextAfterShare, null);
             _batches.Add(batch);
             BatchesCreated++;
             reply = Ok(batch.Json());
@@ -471,7 +475,7 @@ public sealed class LoopbackBatchApi
         }
 
         batch.InProgressAt = now >= running ? running : null;
-        if (ExpireAfterShare is { } expireShare && now >= finalizing)
+        if ((ExpireAfterShare ?? batch.ExpireShare) is { } expireShare && now >= finalizing)
         {
             End(batch, "expired", finalizing, expireShare);
         }
@@ -590,6 +594,8 @@ public sealed class LoopbackBatchApi
         public bool IsTerminal => Status is "completed" or "failed" or "expired" or "cancelled";
 
         public long? CancelAt { get; set; }
+
+        public double? ExpireShare { get; set; }
 
         public long? InProgressAt { get; set; }
 

@@ -12,12 +12,17 @@ namespace Summarizer.Core.Scheduling;
 /// every round: cached answers resolve at once, calls whose batch line came back are answered from it (the connector
 /// reads the service's own response body, and the stage validates and caches it as for a realtime answer), and every
 /// other ready call is captured, with the exact request the realtime path would send, for the next batch. A line that
-/// failed (error file, 429/500, expired, cancelled) is captured again once; failing twice ends its item with the reason.
+/// failed (error file, 429/500) is captured again once; failing twice ends its item with the reason. A line its batch
+/// never ran (expired, cancelled) is captured again without using that retry, up to three submissions in all.
 /// </summary>
 public sealed class BatchScheduler : ICallScheduler, IBatchExchange
 {
+    /// <summary>The most times one line is submitted: once, again after a failure, and once more when a batch never ran it.</summary>
+    private const int MaxSubmissions = 3;
+
     private readonly Dictionary<string, (StoredBatchAnswer Answer, int Round)> _answers;
     private readonly Dictionary<string, int> _submitted;
+    private readonly Dictionary<string, int> _ran = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, BatchCall> _captured = new(StringComparer.Ordinal);
     private readonly BatchStore _store;
     private readonly string _jobId;
@@ -41,6 +46,10 @@ public sealed class BatchScheduler : ICallScheduler, IBatchExchange
             foreach (var answer in store.Answers(jobId, round))
             {
                 _answers[answer.CustomId] = (answer, round);
+                if (answer.Outcome != BatchOutcomes.Missing)
+                {
+                    _ran[answer.CustomId] = _ran.GetValueOrDefault(answer.CustomId) + 1;
+                }
             }
         }
 
@@ -91,10 +100,17 @@ public sealed class BatchScheduler : ICallScheduler, IBatchExchange
             return new BatchReply(answer.StatusCode.Value, refused, CountedBefore: !_store.Count(_jobId, callId, round));
         }
 
-        if (_submitted.GetValueOrDefault(callId) >= 2)
+        // A line its batch never ran (expired, cancelled, failed validation) has not used its one retry; three
+        // submissions end it all the same, so a service that keeps expiring batches cannot hold the job for ever.
+        var why = answer.ErrorMessage ?? answer.ErrorCode ?? answer.Outcome;
+        if (_ran.GetValueOrDefault(callId) >= 2)
         {
-            var why = answer.ErrorMessage ?? answer.ErrorCode ?? answer.Outcome;
             throw new EngineCallException($"the batch line failed twice ({why})", 422, EngineErrorCodes.BatchLineFailed);
+        }
+
+        if (_submitted.GetValueOrDefault(callId) >= MaxSubmissions)
+        {
+            throw new EngineCallException($"the batch line was submitted {MaxSubmissions} times without an answer ({why})", 422, EngineErrorCodes.BatchLineFailed);
         }
 
         return null;

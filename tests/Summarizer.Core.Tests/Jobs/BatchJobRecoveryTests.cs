@@ -87,6 +87,33 @@ public sealed class BatchJobRecoveryTests(BatchJobRecoveryTests.Uninterrupted ba
         AssertPaidOnceAndEqualToUninterrupted(result);
     }
 
+    [Fact]
+    public async Task A_line_its_expired_batch_never_ran_keeps_its_one_retry_for_a_failure_when_it_first_runs()
+    {
+        // Round 1's batch expires with half its lines run; the other half first run in round 2, where each answers 429 once.
+        Server.Batch.ExpireNextAfterShare = 0.5;
+        var failing = new HashSet<string>(StringComparer.Ordinal);
+        Server.Batch.LineReply = (id, request) =>
+        {
+            lock (failing)
+            {
+                return Server.Batch.BatchesCreated > 1 && request.Stage == "translate" && failing.Add(id)
+                    ? FakeModelReply.Error(429, "429", "Rate limit reached for requests")
+                    : null;
+            }
+        };
+
+        var (result, stops) = await RunToEndAsync(Server, BatchServices(Server, Output.Path), Output.Path);
+
+        Assert.Empty(stops);
+        Assert.NotEmpty(failing);
+        Assert.Equal(JobStatuses.Done, result.Status);
+        Assert.Empty(new JobFolder(result.JobDirectory).ReadManifest().Failures);
+        Assert.All(Server.Batch.Served, p => Assert.Equal(failing.Contains(p.Key) ? 2 : 1, p.Value));
+        var parts = new BatchStore(new JobStore(JobStore.PathIn(Output.Path))).Parts(result.JobId);
+        Assert.All(failing, id => Assert.Equal(3, parts.Count(p => p.CustomIds.Contains(id))));
+    }
+
     private const string Killed = "stopped during a hang";
 
     private static string Describe(BatchOperation operation) => operation switch
