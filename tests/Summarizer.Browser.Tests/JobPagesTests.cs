@@ -36,6 +36,9 @@ public sealed class JobPagesTests(Chromium chromium, SampleJob sample, HostileJo
         Assert.False(string.IsNullOrWhiteSpace(await page.Locator("h1").InnerTextAsync()));
 
         await page.Locator("nav a", new() { HasText = "all articles" }).ClickAsync();
+
+        // Back on the index before the next click, so it cannot land on a page that is being replaced.
+        await page.WaitForURLAsync("**/index.html");
         await page.Locator("a", new() { HasText = "side by side" }).First.ClickAsync();
         await page.WaitForURLAsync("**/side-by-side.html");
         Assert.True(await page.Locator(".row").CountAsync() > 0);
