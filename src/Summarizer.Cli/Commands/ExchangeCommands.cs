@@ -102,16 +102,11 @@ public static class ExchangeCommands
     private static (StoredJob Job, ReviewStore Reviews)? Job(CliContext context, string? output, string jobId)
     {
         var store = StoreCommands.Store(context, output);
-        if (store.GetJob(jobId) is not { } job)
-        {
-            context.Error.WriteLine($"error: no job {jobId} in {store.DatabasePath}");
-            return null;
-        }
-
-        return StoreCommands.FolderExists(context, job) ? (job, new ReviewStore(store.DatabasePath)) : null;
+        return StoreCommands.JobWithFolder(context, store, jobId) is { } job ? (job, new ReviewStore(store.DatabasePath)) : null;
     }
 
     private static ReviewStore Reviews(CliContext context, string? output) => new(StoreCommands.Store(context, output).DatabasePath);
 
-    private static string Reviewer(string? given) => string.IsNullOrWhiteSpace(given) ? Environment.UserName : given.Trim();
+    /// <summary>Who reviews: the name given (<c>--reviewer</c>), else the OS user.</summary>
+    internal static string Reviewer(string? given) => string.IsNullOrWhiteSpace(given) ? Environment.UserName : given.Trim();
 }

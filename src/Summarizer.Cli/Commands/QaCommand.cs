@@ -18,14 +18,7 @@ public static class QaCommand
         var command = new Command("qa", "Check a job's translations (numbers, Arabic left in English, untranslated, length outliers, name variants, repeats, marks, glossary); writes qa.json; exit 2 when errors exist.") { jobId, output };
         command.SetAction(parse =>
         {
-            var store = StoreCommands.Store(context, parse.GetValue(output));
-            if (store.GetJob(parse.GetValue(jobId)!) is not { } job)
-            {
-                context.Error.WriteLine($"error: no job {parse.GetValue(jobId)} in {store.DatabasePath}");
-                return ExitCodes.UsageError;
-            }
-
-            if (!StoreCommands.FolderExists(context, job))
+            if (StoreCommands.JobWithFolder(context, StoreCommands.Store(context, parse.GetValue(output)), parse.GetValue(jobId)!) is not { } job)
             {
                 return ExitCodes.UsageError;
             }

@@ -41,18 +41,12 @@ public static class ReviewCommand
             }
 
             var store = StoreCommands.Store(context, parse.GetValue(output));
-            if (store.GetJob(parse.GetValue(jobId)!) is not { } job)
-            {
-                context.Error.WriteLine($"error: no job {parse.GetValue(jobId)} in {store.DatabasePath}");
-                return ExitCodes.UsageError;
-            }
-
-            if (!StoreCommands.FolderExists(context, job))
+            if (StoreCommands.JobWithFolder(context, store, parse.GetValue(jobId)!) is not { } job)
             {
                 return ExitCodes.UsageError;
             }
 
-            var name = string.IsNullOrWhiteSpace(parse.GetValue(reviewer)) ? Environment.UserName : parse.GetValue(reviewer)!.Trim();
+            var name = ExchangeCommands.Reviewer(parse.GetValue(reviewer));
             var session = new ReviewSession(job.JobId, job.Directory, new ReviewStore(store.DatabasePath), name, TimeProvider.System);
             var before = session.Records();
             if (!IPAddress.IsLoopback(address))

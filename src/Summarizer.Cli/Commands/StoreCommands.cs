@@ -96,6 +96,21 @@ public static class StoreCommands
         return false;
     }
 
+    /// <summary>
+    /// Finds a job whose files a command reads: reports an unknown job or a job whose folder is gone in one line and
+    /// returns null, so the command exits with a usage error.
+    /// </summary>
+    public static StoredJob? JobWithFolder(CliContext context, JobStore store, string jobId)
+    {
+        if (store.GetJob(jobId) is not { } job)
+        {
+            context.Error.WriteLine($"error: no job {jobId} in {store.DatabasePath}");
+            return null;
+        }
+
+        return FolderExists(context, job) ? job : null;
+    }
+
     /// <summary>Makes the <c>--out</c> option of commands that read the store.</summary>
     public static Option<string?> OutputOption() => new("--out") { Description = "Output folder holding summarizer.db (default: outputs)." };
 

@@ -36,9 +36,8 @@ public sealed class ArticlePipeline(
     int contextSentences = 2,
     bool englishContext = true)
 {
-    private readonly TranslateStage _translate = new(new StageItems(callers, progress, onFilter), glossary, contextSentences, englishContext);
-    private readonly SummarizeStage _summarize = new(new StageItems(callers, progress, onFilter));
-    private readonly MergeStage _merge = new(new StageItems(callers, progress, onFilter));
+    // One record of the article's calls and items, shared by its stages.
+    private readonly StageItems _items = new(callers, progress, onFilter);
 
     /// <summary>Runs the article's stages; engine errors end the article with a reason, other articles go on.</summary>
     public Task<ArticleResult> RunAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken) =>
@@ -53,19 +52,26 @@ public sealed class ArticlePipeline(
         return result;
     }
 
+    private TranslateStage Translate => new(_items, glossary, contextSentences, englishContext);
+
+    private SummarizeStage Summarize => new(_items);
+
+    private MergeStage Merge => new(_items);
+
     private async Task<ArticleResult> RunStagesAsync(Article article, IReadOnlyList<Sentence> sentences, IReadOnlyList<Chunk> chunks, ArticleOverrides overrides, CancellationToken cancellationToken)
     {
         var translation = ArticleTranslation.None;
         var chunkClaims = ChunkClaims.None;
         try
         {
-            translation = await _translate.RunAsync(article, sentences, chunks, overrides, cancellationToken).ConfigureAwait(false);
+            translation = await Translate.RunAsync(article, sentences, chunks, overrides, cancellationToken).ConfigureAwait(false);
 
             // Chunks are summarised at once; their results are joined in chunk order, not in the order they arrive.
-            chunkClaims = (await Task.WhenAll(chunks.Select(chunk => _summarize.RunAsync(article, chunk.Id, chunk.Sentences, translation.English, cancellationToken))).ConfigureAwait(false))
+            var summarize = Summarize;
+            chunkClaims = (await Task.WhenAll(chunks.Select(chunk => summarize.RunAsync(article, chunk.Id, chunk.Sentences, translation.English, cancellationToken))).ConfigureAwait(false))
                 .Aggregate(ChunkClaims.None, (all, next) => all.Then(next));
             var kept = chunkClaims.Claims.Where(c => !overrides.IsRejected(c.En, c.Sources)).ToList();
-            var summary = await _merge.RunAsync(article, sentences, kept, overrides, cancellationToken).ConfigureAwait(false);
+            var summary = await Merge.RunAsync(article, sentences, kept, overrides, cancellationToken).ConfigureAwait(false);
             var notes = translation.Notes.Then(chunkClaims.Notes).Then(summary.Notes);
             var status = summary.FailedReason is not null ? JobStatuses.Failed : notes.Failures.Count > 0 ? JobStatuses.Partial : JobStatuses.Done;
             return Result(article, sentences, chunks.Count, translation, notes, summary.Summary, summary.Claims, status, summary.FailedReason);

@@ -6,7 +6,8 @@ namespace Summarizer.Core.Rendering;
 /// <summary>Draws a job's <c>index.html</c>: the briefing, then every article with its status, QA counts and pages.</summary>
 public static class JobIndexPage
 {
-    private const string Style = """
+    /// <summary>The page's style sheet (the served review index adds to it).</summary>
+    internal const string Style = """
         header, main { padding: 12px 20px; }
         h1 { font-size: 21px; margin: 4px 0; }
         table { border-collapse: collapse; background: #fff; }

@@ -10,14 +10,7 @@ namespace Summarizer.Core.Review;
 /// </summary>
 public static class ReviewIndexPage
 {
-    private const string Style = """
-        header, main { padding: 12px 20px; }
-        h1 { font-size: 21px; margin: 4px 0; }
-        table { border-collapse: collapse; background: #fff; }
-        td, th { border: 1px solid #ddd; padding: 4px 10px; text-align: left; vertical-align: top; }
-        td.count { text-align: right; font-variant-numeric: tabular-nums; }
-        #apply-status { margin-left: 8px; }
-        """;
+    private const string Style = JobIndexPage.Style + "\n#apply-status { margin-left: 8px; }";
 
     /// <summary>Gets the page's Content-Security-Policy: the editor's script by hash, requests to its own server only.</summary>
     public static string ContentSecurityPolicy { get; } =
